@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every check and test: format, lints, native tests, browser tests (wasm-bindgen-test in
+# headless Chromium) and end-to-end tests (Playwright against the release build).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/setup.sh"
+cd "$root"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+started=$SECONDS
+
+step "format"
+cargo fmt --check
+
+step "lints (native and wasm32)"
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+
+step "native tests: catalog, draft model, document writers"
+cargo test
+
+step "browser tests: storage and components in headless Chromium"
+export CHROMEDRIVER=/usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT=120
+cargo test --target wasm32-unknown-unknown --test web
+
+step "release build"
+trunk build --release --offline
+wasm=$(ls dist/*.wasm)
+printf 'release wasm: %s bytes, %s bytes gzip\n' "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)"
+
+step "end-to-end tests: Playwright driving Chromium against dist/"
+node --test --test-concurrency=1 tests/e2e/
+
+printf '\nall tests passed in %ss\n' "$((SECONDS - started))"

@@ -1,0 +1,278 @@
+//! The consultation paper as data: areas, issues, context paragraphs and questions.
+//!
+//! Each consultation is one JSON file under `data/` (schema in `data/README.md`), compiled into the
+//! binary so the app needs no request to show it. Nothing here touches the browser.
+
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+/// The only consultation the app ships with today.
+const WIPO_2019_JSON: &str = include_str!("../../data/wipo-ip-ai-2019.json");
+
+/// The data schema this code reads; a data file with another number is refused at start-up.
+pub const CATALOG_SCHEMA: u32 = 1;
+
+/// A text in the paper's languages. Chinese is always present; English only where a source exists.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Text {
+    pub zh: String,
+    #[serde(default)]
+    pub en: Option<String>,
+}
+
+/// A consultation paper: its identity, where responses go, and its content in order.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Consultation {
+    pub schema: u32,
+    /// Stable identifier, used in storage keys and in saved drafts.
+    pub id: String,
+    /// The document symbol, e.g. `WIPO/IP/AI/2/GE/20/1`.
+    pub symbol: String,
+    pub title: Text,
+    pub author: Text,
+    /// Publication date, ISO 8601.
+    pub published: String,
+    /// Deadline for comments, ISO 8601.
+    pub deadline: String,
+    /// The address responses are sent to.
+    pub email: String,
+    pub intro: Intro,
+    pub areas: Vec<Area>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Intro {
+    pub heading: Text,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// A numbered paragraph of the paper, with its lettered sub-items if any.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Paragraph {
+    pub n: u32,
+    pub text: Text,
+    #[serde(default)]
+    pub items: Vec<Item>,
+    /// A question the paragraph itself asks without a number (paragraph 26). The paragraph's
+    /// text ends with the question's text.
+    #[serde(default)]
+    pub question: Option<ParagraphQuestion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Item {
+    /// As printed, e.g. `(a)`.
+    pub label: String,
+    pub text: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ParagraphQuestion {
+    pub id: String,
+    pub text: Text,
+}
+
+/// One of the six areas (patents, copyright, …).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Area {
+    pub id: String,
+    /// The letter it has in the list of paragraph 5, e.g. `(a)`.
+    pub label: String,
+    pub heading: Text,
+    /// Context paragraphs that stand under the area heading, before its first issue.
+    #[serde(default)]
+    pub paragraphs: Vec<Paragraph>,
+    pub issues: Vec<Issue>,
+}
+
+/// A numbered issue (议题) with its context paragraphs and questions.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Issue {
+    pub n: u32,
+    pub title: Text,
+    #[serde(default)]
+    pub paragraphs: Vec<Paragraph>,
+    pub questions: Vec<Question>,
+}
+
+/// A numbered question, e.g. issue 4 question (iii) with id `4.iii`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Question {
+    pub id: String,
+    /// As printed, e.g. `(iii)`.
+    pub label: String,
+    pub text: Text,
+}
+
+/// Anything that can be answered, in the paper's order: the numbered questions and the question
+/// that ends paragraph 26.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Answerable<'a> {
+    pub id: &'a str,
+    pub text: &'a Text,
+    pub area: &'a Area,
+    pub position: Position<'a>,
+}
+
+/// Where an answerable question stands in the paper.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Position<'a> {
+    /// A numbered question of an issue.
+    Numbered { issue: &'a Issue, label: &'a str },
+    /// The unnumbered question at the end of a context paragraph.
+    InParagraph { paragraph: u32 },
+}
+
+/// Why a catalog file was refused.
+#[derive(Debug)]
+pub enum CatalogError {
+    Json(serde_json::Error),
+    Schema(u32),
+}
+
+impl std::fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CatalogError::Json(e) => write!(f, "catalog is not valid: {e}"),
+            CatalogError::Schema(n) => write!(f, "catalog schema {n} is not {CATALOG_SCHEMA}"),
+        }
+    }
+}
+
+impl Consultation {
+    /// Reads a consultation from its JSON data file.
+    pub fn from_json(json: &str) -> Result<Self, CatalogError> {
+        let consultation: Consultation = serde_json::from_str(json).map_err(CatalogError::Json)?;
+        if consultation.schema != CATALOG_SCHEMA {
+            return Err(CatalogError::Schema(consultation.schema));
+        }
+        Ok(consultation)
+    }
+
+    /// WIPO's Draft Issues Paper on IP Policy and AI (WIPO/IP/AI/2/GE/20/1, 13 December 2019).
+    pub fn wipo_2019() -> &'static Consultation {
+        static PAPER: OnceLock<Consultation> = OnceLock::new();
+        PAPER.get_or_init(|| {
+            Consultation::from_json(WIPO_2019_JSON).expect("the embedded catalog is checked by tests")
+        })
+    }
+
+    /// Every issue, in order.
+    pub fn issues(&self) -> impl Iterator<Item = (&Area, &Issue)> {
+        self.areas
+            .iter()
+            .flat_map(|area| area.issues.iter().map(move |issue| (area, issue)))
+    }
+
+    /// Every context paragraph after the introduction (6-27), in order.
+    pub fn context_paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.areas.iter().flat_map(|area| {
+            area.paragraphs
+                .iter()
+                .chain(area.issues.iter().flat_map(|issue| issue.paragraphs.iter()))
+        })
+    }
+
+    /// The numbered questions, in order.
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.issues().flat_map(|(_, issue)| issue.questions.iter())
+    }
+
+    /// Every question a respondent can answer, in the paper's order.
+    pub fn answerables(&self) -> Vec<Answerable<'_>> {
+        let mut out = Vec::new();
+        for area in &self.areas {
+            for paragraph in &area.paragraphs {
+                if let Some(question) = &paragraph.question {
+                    out.push(Answerable {
+                        id: &question.id,
+                        text: &question.text,
+                        area,
+                        position: Position::InParagraph { paragraph: paragraph.n },
+                    });
+                }
+            }
+            for issue in &area.issues {
+                for question in &issue.questions {
+                    out.push(Answerable {
+                        id: &question.id,
+                        text: &question.text,
+                        area,
+                        position: Position::Numbered {
+                            issue,
+                            label: &question.label,
+                        },
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether `id` names a question of this paper.
+    pub fn has_question(&self, id: &str) -> bool {
+        self.answerables().iter().any(|a| a.id == id)
+    }
+}
+
+impl Paragraph {
+    /// The paragraph's text before the question it ends with (all of it when it asks none).
+    pub fn lead_zh(&self) -> &str {
+        match &self.question {
+            Some(q) => self
+                .text
+                .zh
+                .strip_suffix(q.text.zh.as_str())
+                .unwrap_or(&self.text.zh),
+            None => &self.text.zh,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_paper_has_the_papers_counts() {
+        let paper = Consultation::wipo_2019();
+        assert_eq!(paper.intro.paragraphs.len(), 5);
+        assert_eq!(paper.areas.len(), 6);
+        assert_eq!(paper.issues().count(), 13);
+        assert_eq!(paper.context_paragraphs().count(), 22);
+        assert_eq!(paper.questions().count(), 41);
+        assert_eq!(paper.answerables().len(), 42);
+    }
+
+    #[test]
+    fn question_ids_are_unique_and_follow_issue_and_label() {
+        let paper = Consultation::wipo_2019();
+        let mut seen = std::collections::BTreeSet::new();
+        for a in paper.answerables() {
+            assert!(seen.insert(a.id), "duplicate id {}", a.id);
+            if let Position::Numbered { issue, label } = a.position {
+                let roman = label.trim_start_matches('(').trim_end_matches(')');
+                assert_eq!(a.id, format!("{}.{}", issue.n, roman));
+            }
+        }
+    }
+
+    #[test]
+    fn paragraph_26_ends_with_its_unnumbered_question() {
+        let paper = Consultation::wipo_2019();
+        let p26 = paper.context_paragraphs().find(|p| p.n == 26).unwrap();
+        let question = p26.question.as_ref().expect("paragraph 26 asks a question");
+        assert_eq!(question.id, "p26");
+        assert!(p26.text.zh.ends_with(&question.text.zh));
+        assert!(p26.lead_zh().ends_with("创造性表达。"));
+    }
+
+    #[test]
+    fn a_catalog_of_another_schema_is_refused() {
+        let json = WIPO_2019_JSON.replacen("\"schema\": 1", "\"schema\": 2", 1);
+        assert!(matches!(
+            Consultation::from_json(&json),
+            Err(CatalogError::Schema(2))
+        ));
+    }
+}

@@ -1,0 +1,277 @@
+//! Keeping a draft in a key-value store (the browser's localStorage in the app, a map in tests).
+
+use super::{Draft, DraftError};
+
+/// Prefix of every key the app writes, so an embedding site can tell ours from its own.
+const KEY_PREFIX: &str = "consultation-response/v1";
+
+/// Where the draft for `consultation_id` is stored.
+pub fn storage_key(consultation_id: &str) -> String {
+    format!("{KEY_PREFIX}/{consultation_id}")
+}
+
+/// Where unreadable stored text found at start-up is kept, stamped with the time it was found.
+pub fn backup_key(consultation_id: &str, stamp: &str) -> String {
+    format!("{KEY_PREFIX}/{consultation_id}/unreadable/{stamp}")
+}
+
+/// A synchronous string store, shaped like localStorage.
+pub trait KeyValueStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+}
+
+/// Why the store refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoreError {
+    /// The store is full (`QuotaExceededError`).
+    Full,
+    /// The store refused for another reason (disabled, sandboxed, private mode).
+    Refused(String),
+}
+
+/// What the person must be told when the draft is opened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OpenNotice {
+    /// There is no storage: the draft lives in this page only.
+    NoStorage,
+    /// The stored text could not be read; it was copied to `backup_key` and a new draft started.
+    UnreadableKept { reason: DraftError, backup_key: String },
+    /// The stored text could not be read nor copied; it is left in place and nothing is saved
+    /// over it.
+    UnreadableLeft { reason: DraftError },
+}
+
+/// Where the latest changes stand.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveStatus {
+    /// Nothing typed since the page opened and nothing stored before.
+    Empty,
+    /// Stored; `at` is an ISO 8601 time.
+    Saved { at: String },
+    /// Changes not yet written.
+    Pending,
+    /// The last write failed; changes are held in the page and retried.
+    Failing(StoreError),
+    /// No storage, or saving would overwrite text that could not be kept: the page holds the draft.
+    MemoryOnly,
+}
+
+/// One open draft and its store: tracks unsaved changes and writes them.
+pub struct Session<S> {
+    store: Option<S>,
+    key: String,
+    draft: Draft,
+    dirty: bool,
+    status: SaveStatus,
+    last_saved: Option<String>,
+}
+
+impl<S: KeyValueStore> Session<S> {
+    /// Opens the stored draft for `consultation_id`, or a new one. Stored text that cannot be
+    /// read is never overwritten: it is first copied under a backup key stamped `now`.
+    pub fn open(store: Option<S>, consultation_id: &str, now: &str) -> (Self, Option<OpenNotice>) {
+        let key = storage_key(consultation_id);
+        let mut session = Session {
+            store: None,
+            key,
+            draft: Draft::new(consultation_id),
+            dirty: false,
+            status: SaveStatus::MemoryOnly,
+            last_saved: None,
+        };
+        let Some(store) = store else {
+            return (session, Some(OpenNotice::NoStorage));
+        };
+        let raw = match store.get(&session.key) {
+            Ok(raw) => raw,
+            Err(_) => return (session, Some(OpenNotice::NoStorage)),
+        };
+        let Some(raw) = raw else {
+            session.store = Some(store);
+            session.status = SaveStatus::Empty;
+            return (session, None);
+        };
+        match Draft::from_json(&raw, consultation_id) {
+            Ok((draft, saved_at)) => {
+                session.draft = draft;
+                session.status = SaveStatus::Saved {
+                    at: saved_at.clone().unwrap_or_default(),
+                };
+                session.last_saved = saved_at;
+                session.store = Some(store);
+                (session, None)
+            }
+            Err(reason) => {
+                let backup = backup_key(consultation_id, now);
+                if store.set(&backup, &raw).is_ok() {
+                    session.store = Some(store);
+                    session.status = SaveStatus::Empty;
+                    let notice = OpenNotice::UnreadableKept { reason, backup_key: backup };
+                    (session, Some(notice))
+                } else {
+                    (session, Some(OpenNotice::UnreadableLeft { reason }))
+                }
+            }
+        }
+    }
+
+    pub fn draft(&self) -> &Draft {
+        &self.draft
+    }
+
+    pub fn status(&self) -> &SaveStatus {
+        &self.status
+    }
+
+    /// When the store last took the draft (ISO 8601), if it ever did.
+    pub fn last_saved(&self) -> Option<&str> {
+        self.last_saved.as_deref()
+    }
+
+    /// Whether there are changes the store does not have yet.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// Records an answer. Returns whether it changed anything.
+    pub fn set_answer(&mut self, id: &str, text: &str) -> bool {
+        let changed = self.draft.set_answer(id, text);
+        if changed {
+            self.dirty = true;
+            if self.store.is_some() {
+                self.status = SaveStatus::Pending;
+            }
+        }
+        changed
+    }
+
+    /// Writes unsaved changes, stamped `now`. A failed write leaves the stored copy as it was and
+    /// the changes pending, so the next call retries.
+    pub fn save(&mut self, now: &str) -> &SaveStatus {
+        if !self.dirty {
+            return &self.status;
+        }
+        let Some(store) = &self.store else {
+            return &self.status;
+        };
+        match store.set(&self.key, &self.draft.to_json(now)) {
+            Ok(()) => {
+                self.dirty = false;
+                self.status = SaveStatus::Saved { at: now.to_string() };
+                self.last_saved = Some(now.to_string());
+            }
+            Err(error) => self.status = SaveStatus::Failing(error),
+        }
+        &self.status
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::RefCell;
+    use std::collections::BTreeMap;
+    use std::rc::Rc;
+
+    const ID: &str = "wipo-ip-ai-2019";
+
+    /// An in-memory store that can be made to refuse writes.
+    #[derive(Clone, Default)]
+    struct MemoryStore {
+        items: Rc<RefCell<BTreeMap<String, String>>>,
+        full: Rc<RefCell<bool>>,
+    }
+
+    impl KeyValueStore for MemoryStore {
+        fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+            Ok(self.items.borrow().get(key).cloned())
+        }
+        fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+            if *self.full.borrow() {
+                return Err(StoreError::Full);
+            }
+            self.items.borrow_mut().insert(key.into(), value.into());
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn answers_survive_closing_and_reopening() {
+        let store = MemoryStore::default();
+        let (mut session, notice) = Session::open(Some(store.clone()), ID, "t0");
+        assert_eq!(notice, None);
+        assert_eq!(session.status(), &SaveStatus::Empty);
+        session.set_answer("4.iii", "算法沉积");
+        assert!(session.is_dirty());
+        assert_eq!(session.save("t1"), &SaveStatus::Saved { at: "t1".into() });
+        session.set_answer("4.iii", "算法沉积系统");
+        assert_eq!(session.status(), &SaveStatus::Pending);
+        assert_eq!(session.last_saved(), Some("t1"));
+        session.save("t1");
+        let (reopened, _) = Session::open(Some(store), ID, "t2");
+        assert_eq!(reopened.draft().answer("4.iii"), "算法沉积系统");
+        assert_eq!(reopened.last_saved(), Some("t1"));
+        assert_eq!(reopened.status(), &SaveStatus::Saved { at: "t1".into() });
+    }
+
+    #[test]
+    fn unreadable_text_is_copied_aside_before_anything_is_saved() {
+        let store = MemoryStore::default();
+        store.items.borrow_mut().insert(storage_key(ID), "{\"format\":\"consul".into());
+        let (mut session, notice) = Session::open(Some(store.clone()), ID, "2026-11-26T10:00:00Z");
+        let backup = backup_key(ID, "2026-11-26T10:00:00Z");
+        assert_eq!(
+            notice,
+            Some(OpenNotice::UnreadableKept { reason: DraftError::NotJson, backup_key: backup.clone() })
+        );
+        assert_eq!(store.items.borrow()[&backup], "{\"format\":\"consul");
+        session.set_answer("1.i", "新草稿");
+        session.save("t1");
+        assert_eq!(store.items.borrow()[&backup], "{\"format\":\"consul");
+    }
+
+    #[test]
+    fn unreadable_text_that_cannot_be_copied_is_never_overwritten() {
+        let store = MemoryStore::default();
+        store.items.borrow_mut().insert(storage_key(ID), "garbage".into());
+        *store.full.borrow_mut() = true;
+        let (mut session, notice) = Session::open(Some(store.clone()), ID, "t0");
+        assert_eq!(notice, Some(OpenNotice::UnreadableLeft { reason: DraftError::NotJson }));
+        *store.full.borrow_mut() = false;
+        session.set_answer("1.i", "x");
+        assert_eq!(session.save("t1"), &SaveStatus::MemoryOnly);
+        assert_eq!(store.items.borrow()[&storage_key(ID)], "garbage");
+    }
+
+    #[test]
+    fn a_full_store_keeps_the_last_good_copy_and_retries() {
+        let store = MemoryStore::default();
+        let (mut session, _) = Session::open(Some(store.clone()), ID, "t0");
+        session.set_answer("1.i", "first");
+        session.save("t1");
+        *store.full.borrow_mut() = true;
+        session.set_answer("1.i", "first and second");
+        assert_eq!(session.save("t2"), &SaveStatus::Failing(StoreError::Full));
+        assert!(session.is_dirty());
+        let stored = store.items.borrow()[&storage_key(ID)].clone();
+        assert_eq!(Draft::from_json(&stored, ID).unwrap().0.answer("1.i"), "first");
+        *store.full.borrow_mut() = false;
+        assert_eq!(session.save("t3"), &SaveStatus::Saved { at: "t3".into() });
+    }
+
+    #[test]
+    fn without_storage_the_draft_lives_in_memory() {
+        let (mut session, notice) = Session::<MemoryStore>::open(None, ID, "t0");
+        assert_eq!(notice, Some(OpenNotice::NoStorage));
+        session.set_answer("1.i", "x");
+        assert_eq!(session.save("t1"), &SaveStatus::MemoryOnly);
+        assert_eq!(session.draft().answer("1.i"), "x");
+    }
+
+    #[test]
+    fn keys_are_namespaced_and_versioned() {
+        assert_eq!(storage_key(ID), "consultation-response/v1/wipo-ip-ai-2019");
+        assert!(backup_key(ID, "t").starts_with("consultation-response/v1/wipo-ip-ai-2019/"));
+    }
+}

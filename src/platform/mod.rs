@@ -1,0 +1,112 @@
+//! The only place that talks to the browser: storage, time, downloads and page-lifecycle events.
+//! Everything else in the crate is plain Rust.
+
+use crate::draft::{KeyValueStore, StoreError};
+use gloo::events::EventListener;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The page's localStorage.
+pub struct BrowserStorage(web_sys::Storage);
+
+impl BrowserStorage {
+    /// localStorage if this page may use it. Sandboxed frames and some privacy modes throw on
+    /// access, or give none; then the app works from memory.
+    pub fn open() -> Option<Self> {
+        let storage = web_sys::window()?.local_storage().ok()??;
+        Some(BrowserStorage(storage))
+    }
+}
+
+impl KeyValueStore for BrowserStorage {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.0.get_item(key).map_err(store_error)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.0.set_item(key, value).map_err(store_error)
+    }
+}
+
+fn store_error(error: JsValue) -> StoreError {
+    match error.dyn_ref::<web_sys::DomException>() {
+        Some(e) if e.name() == "QuotaExceededError" => StoreError::Full,
+        Some(e) => StoreError::Refused(format!("{}: {}", e.name(), e.message())),
+        None => StoreError::Refused(format!("{error:?}")),
+    }
+}
+
+/// The current time, ISO 8601 in UTC (`2026-11-26T13:05:09.123Z`).
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
+/// Today's date in the person's time zone, `YYYY-MM-DD`.
+pub fn today_local() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
+/// The local clock time (`14:05`) of an ISO 8601 instant; empty if it cannot be read.
+pub fn clock_time(iso: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return String::new();
+    }
+    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}
+
+/// Offers `contents` to the person as a file called `file_name`.
+pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = gloo::utils::document();
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.set_hidden(true);
+    let body = gloo::utils::body();
+    body.append_child(&link)?;
+    link.click();
+    link.remove();
+    // Some browsers read the blob after `click` returns: revoke it only once they surely have.
+    gloo::timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+/// Calls `flush` whenever the page may be about to go away: hidden (tab switch, phone lock,
+/// closing on mobile, where `unload` never fires) and `pagehide`.
+pub fn on_page_leave(flush: impl Fn() + Clone + 'static) -> Vec<EventListener> {
+    let document = gloo::utils::document();
+    let on_hidden = {
+        let flush = flush.clone();
+        let doc = document.clone();
+        EventListener::new(&document, "visibilitychange", move |_| {
+            if doc.visibility_state() == web_sys::VisibilityState::Hidden {
+                flush();
+            }
+        })
+    };
+    let on_pagehide = EventListener::new(&gloo::utils::window(), "pagehide", move |_| flush());
+    vec![on_hidden, on_pagehide]
+}
+
+/// Asks the browser to confirm leaving the page while `has_unsaved_work` says so.
+pub fn warn_before_leaving(has_unsaved_work: impl Fn() -> bool + 'static) -> EventListener {
+    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+    EventListener::new_with_options(&gloo::utils::window(), "beforeunload", options, move |event| {
+        if has_unsaved_work() {
+            event.prevent_default();
+        }
+    })
+}

@@ -1,0 +1,53 @@
+use super::download_bar::DownloadBar;
+use super::draft_handle::DraftHandle;
+use super::notice::OpenNoticeBanner;
+use super::paper::{AreaSection, IntroSection};
+use super::paper_header::PaperHeader;
+use super::status_line::StatusLine;
+use crate::catalog::Consultation;
+use crate::i18n::ZH;
+use crate::platform;
+use yew::prelude::*;
+
+/// The whole app: the paper with an answer field under every question, the save status and the
+/// download.
+#[function_component]
+pub fn App() -> Html {
+    let paper = Consultation::wipo_2019();
+    let refresh = use_force_update();
+    let opened = use_memo((), {
+        let refresh = refresh.clone();
+        move |_| DraftHandle::open(&paper.id, Callback::from(move |_| refresh.force_update()))
+    });
+    let (handle, notice) = (*opened).clone();
+
+    use_effect_with(handle.clone(), |handle| {
+        let flush_handle = handle.clone();
+        let listeners = platform::on_page_leave(move || flush_handle.flush());
+        let unsaved_handle = handle.clone();
+        let warn = platform::warn_before_leaving(move || unsaved_handle.has_unsaved_work());
+        move || drop((listeners, warn))
+    });
+
+    let strings = &ZH;
+    html! {
+        <ContextProvider<&'static crate::i18n::Strings> context={strings}>
+        <ContextProvider<DraftHandle> context={handle.clone()}>
+            <div class="cr-app" lang={strings.lang}>
+                <PaperHeader />
+                if let Some(notice) = notice {
+                    <OpenNoticeBanner notice={notice} />
+                }
+                <section class="cr-paper" aria-labelledby="cr-title">
+                    <IntroSection />
+                    { for paper.areas.iter().enumerate().map(|(i, _)| html! { <AreaSection key={i} index={i} /> }) }
+                </section>
+                <footer class="cr-toolbar">
+                    <StatusLine />
+                    <DownloadBar />
+                </footer>
+            </div>
+        </ContextProvider<DraftHandle>>
+        </ContextProvider<&'static crate::i18n::Strings>>
+    }
+}

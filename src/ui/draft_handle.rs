@@ -1,0 +1,114 @@
+//! The open draft as the components see it: answers read and written synchronously, saving
+//! throttled so that a change reaches storage within [`SAVE_DELAY_MS`] without writing on every
+//! key press, and a flush for when the page goes away.
+
+use crate::draft::{OpenNotice, SaveStatus, Session};
+use crate::platform::{self, BrowserStorage};
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use yew::Callback;
+
+/// At most this long passes between a change and its save.
+pub const SAVE_DELAY_MS: u32 = 400;
+
+/// Shared handle to the draft being written; equal only to itself.
+#[derive(Clone)]
+pub struct DraftHandle(Rc<Inner>);
+
+struct Inner {
+    session: RefCell<Session<BrowserStorage>>,
+    pending_save: RefCell<Option<Timeout>>,
+    /// Re-renders what shows counts and save status.
+    on_status: Callback<()>,
+}
+
+impl PartialEq for DraftHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl DraftHandle {
+    /// Opens the stored draft for `consultation_id` (or a new one).
+    pub fn open(consultation_id: &str, on_status: Callback<()>) -> (Self, Option<OpenNotice>) {
+        let (session, notice) =
+            Session::open(BrowserStorage::open(), consultation_id, &platform::now_iso());
+        let inner = Inner {
+            session: RefCell::new(session),
+            pending_save: RefCell::new(None),
+            on_status,
+        };
+        (DraftHandle(Rc::new(inner)), notice)
+    }
+
+    /// Runs `read` on the session.
+    pub fn with<T>(&self, read: impl FnOnce(&Session<BrowserStorage>) -> T) -> T {
+        read(&self.0.session.borrow())
+    }
+
+    pub fn answer(&self, id: &str) -> String {
+        self.with(|s| s.draft().answer(id).to_string())
+    }
+
+    /// Records an answer and makes sure a save follows soon.
+    pub fn set_answer(&self, id: &str, text: &str) {
+        let (changed, flipped) = {
+            let mut session = self.0.session.borrow_mut();
+            let was_answered = session.draft().is_answered(id);
+            let changed = session.set_answer(id, text);
+            (changed, was_answered != session.draft().is_answered(id))
+        };
+        if changed {
+            self.schedule_save();
+        }
+        if flipped {
+            self.0.on_status.emit(());
+        }
+    }
+
+    fn schedule_save(&self) {
+        let mut pending = self.0.pending_save.borrow_mut();
+        if pending.is_some() {
+            return;
+        }
+        let weak: Weak<Inner> = Rc::downgrade(&self.0);
+        *pending = Some(Timeout::new(SAVE_DELAY_MS, move || {
+            if let Some(inner) = weak.upgrade() {
+                DraftHandle(inner).flush();
+            }
+        }));
+    }
+
+    /// Saves now whatever is not saved yet.
+    pub fn flush(&self) {
+        self.0.pending_save.borrow_mut().take();
+        let status = {
+            let mut session = self.0.session.borrow_mut();
+            if !session.is_dirty() {
+                return;
+            }
+            session.save(&platform::now_iso()).clone()
+        };
+        self.0.on_status.emit(());
+        // A failing store is retried: the person keeps typing and nothing is lost meanwhile.
+        if matches!(status, SaveStatus::Failing(_)) {
+            self.schedule_retry();
+        }
+    }
+
+    fn schedule_retry(&self) {
+        let weak: Weak<Inner> = Rc::downgrade(&self.0);
+        *self.0.pending_save.borrow_mut() = Some(Timeout::new(5_000, move || {
+            if let Some(inner) = weak.upgrade() {
+                DraftHandle(inner).flush();
+            }
+        }));
+    }
+
+    /// Whether closing the page now would lose changes: they are not stored and cannot be.
+    pub fn has_unsaved_work(&self) -> bool {
+        self.flush();
+        self.with(|s| s.is_dirty() && !s.draft().answers().all(|(_, a)| a.trim().is_empty()))
+    }
+}
