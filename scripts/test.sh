@@ -14,7 +14,7 @@ cargo fmt --check
 
 step "lints (native and wasm32)"
 cargo clippy --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "native tests: catalog, draft model, document writers"
 cargo test

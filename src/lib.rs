@@ -25,7 +25,9 @@ pub fn start() {
         .ok()
         .flatten()
         .unwrap_or_else(|| {
-            let root = document.create_element("div").expect("a div can be created");
+            let root = document
+                .create_element("div")
+                .expect("a div can be created");
             let _ = gloo::utils::body().append_child(&root);
             root
         });

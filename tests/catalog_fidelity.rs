@@ -30,8 +30,8 @@ fn seed_without_artefacts() -> String {
     SEED.lines()
         .filter(|line| {
             let line = line.trim();
-            let footer_url = line.starts_with("https://")
-                && line.chars().all(|c| c.is_ascii_graphic());
+            let footer_url =
+                line.starts_with("https://") && line.chars().all(|c| c.is_ascii_graphic());
             !(line.is_empty() || footer_url)
         })
         .collect::<Vec<_>>()
@@ -127,7 +127,11 @@ fn every_heading_paragraph_and_question_equals_the_seed() {
 fn a_changed_character_is_caught() {
     let paper = Consultation::wipo_2019();
     let mut altered = paper.clone();
-    altered.areas[2].paragraphs[3].text.zh = altered.areas[2].paragraphs[3].text.zh.replacen("知识产权", "知识财产", 1);
+    altered.areas[2].paragraphs[3].text.zh =
+        altered.areas[2].paragraphs[3]
+            .text
+            .zh
+            .replacen("知识产权", "知识财产", 1);
     assert!(match_seed(&expected_sequence(&altered)).is_err());
     let mut moved = paper.clone();
     let first = moved.areas[0].issues[0].questions.remove(0);
@@ -156,11 +160,18 @@ fn texts_carry_no_extraction_artefacts() {
         assert_eq!(zh.trim(), zh, "edge whitespace in {zh:?}");
         assert!(!zh.contains('\n') && !zh.contains("  "), "wrap in {zh:?}");
         for punct in ['，', '。', '：', '；', '？', '）', '、'] {
-            assert!(!zh.contains(&format!("{punct} ")), "space after {punct} in {zh:?}");
+            assert!(
+                !zh.contains(&format!("{punct} ")),
+                "space after {punct} in {zh:?}"
+            );
         }
     }
     let paper = Consultation::wipo_2019();
-    let paragraphs = paper.intro.paragraphs.iter().chain(paper.context_paragraphs());
+    let paragraphs = paper
+        .intro
+        .paragraphs
+        .iter()
+        .chain(paper.context_paragraphs());
     for paragraph in paragraphs {
         check(&paragraph.text);
         paragraph.items.iter().for_each(|i| check(&i.text));

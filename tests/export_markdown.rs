@@ -26,12 +26,18 @@ fn read_blocks(markdown: &str) -> Vec<Block> {
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
             Event::SoftBreak => text.push(' '),
             Event::HardBreak => text.push('\n'),
-            Event::Html(_) | Event::InlineHtml(_) => panic!("raw HTML reached the reader: {event:?}"),
-            Event::End(TagEnd::Heading(level)) => blocks.push(Block::Heading(level as u8, std::mem::take(&mut text))),
+            Event::Html(_) | Event::InlineHtml(_) => {
+                panic!("raw HTML reached the reader: {event:?}")
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                blocks.push(Block::Heading(level as u8, std::mem::take(&mut text)))
+            }
             Event::End(TagEnd::Paragraph) if !text.is_empty() => {
                 blocks.push(Block::Paragraph(std::mem::take(&mut text)))
             }
-            Event::End(TagEnd::Item) if !text.is_empty() => blocks.push(Block::ListItem(std::mem::take(&mut text))),
+            Event::End(TagEnd::Item) if !text.is_empty() => {
+                blocks.push(Block::ListItem(std::mem::take(&mut text)))
+            }
             _ => {}
         }
     }
@@ -42,7 +48,10 @@ fn read_blocks(markdown: &str) -> Vec<Block> {
 /// breaks, spaces and tabs at line ends dropped.
 fn as_read(answer: &str) -> String {
     let normalised = answer.replace("\r\n", "\n").replace('\r', "\n");
-    let lines: Vec<&str> = normalised.split('\n').map(|l| l.trim_matches([' ', '\t'])).collect();
+    let lines: Vec<&str> = normalised
+        .split('\n')
+        .map(|l| l.trim_matches([' ', '\t']))
+        .collect();
     lines
         .split(|l| l.is_empty())
         .filter(|p| !p.is_empty())
@@ -58,7 +67,9 @@ fn answers_read_back(markdown: &str) -> Vec<(String, String)> {
     let mut i = 0;
     while i < blocks.len() {
         if blocks[i] == Block::Paragraph("意见观点：".into()) {
-            let Block::Paragraph(question) = &blocks[i - 1] else { panic!("no question before view") };
+            let Block::Paragraph(question) = &blocks[i - 1] else {
+                panic!("no question before view")
+            };
             let mut answer = Vec::new();
             i += 1;
             while let Some(Block::Paragraph(p)) = blocks.get(i) {
@@ -77,7 +88,12 @@ fn answers_read_back(markdown: &str) -> Vec<(String, String)> {
 }
 
 fn document(draft: &Draft) -> String {
-    write(Consultation::wipo_2019(), draft, &Header { date: "2026-11-26" }, &ZH)
+    write(
+        Consultation::wipo_2019(),
+        draft,
+        &Header { date: "2026-11-26" },
+        &ZH,
+    )
 }
 
 #[test]
@@ -91,7 +107,11 @@ fn every_answer_is_read_back_under_its_question_in_order() {
     let read = answers_read_back(&document(&draft));
     assert_eq!(read.len(), questions.len());
     for ((question_text, answer), q) in read.iter().zip(&questions) {
-        assert!(question_text.ends_with(&q.text.zh), "{question_text} is not {}", q.id);
+        assert!(
+            question_text.ends_with(&q.text.zh),
+            "{question_text} is not {}",
+            q.id
+        );
         assert_eq!(answer, &as_read(draft.answer(q.id)));
     }
 }
@@ -99,11 +119,20 @@ fn every_answer_is_read_back_under_its_question_in_order() {
 #[test]
 fn headings_follow_the_papers_areas_and_issues() {
     let blocks = read_blocks(&document(&Draft::new("wipo-ip-ai-2019")));
-    let headings: Vec<&Block> = blocks.iter().filter(|b| matches!(b, Block::Heading(..))).collect();
+    let headings: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Heading(..)))
+        .collect();
     assert_eq!(headings.len(), 1 + 6 + 13);
     assert_eq!(headings[1], &Block::Heading(2, "专利权".into()));
-    assert_eq!(headings[2], &Block::Heading(3, "议题 1：发明权和所有权".into()));
-    assert_eq!(headings[19], &Block::Heading(3, "议题 13：知识产权行政决定的责任".into()));
+    assert_eq!(
+        headings[2],
+        &Block::Heading(3, "议题 1：发明权和所有权".into())
+    );
+    assert_eq!(
+        headings[19],
+        &Block::Heading(3, "议题 13：知识产权行政决定的责任".into())
+    );
     assert!(blocks.contains(&Block::ListItem("收件：ai2ip@wipo.int".into())));
 }
 

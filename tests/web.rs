@@ -54,12 +54,19 @@ async fn rendered() {
 #[wasm_bindgen_test]
 fn browser_storage_reads_back_what_it_wrote() {
     let storage = BrowserStorage::open().expect("localStorage is available here");
-    storage.set("consultation-response/test/x", "意见 <&>").unwrap();
+    storage
+        .set("consultation-response/test/x", "意见 <&>")
+        .unwrap();
     assert_eq!(
-        storage.get("consultation-response/test/x").unwrap().as_deref(),
+        storage
+            .get("consultation-response/test/x")
+            .unwrap()
+            .as_deref(),
         Some("意见 <&>")
     );
-    local_storage().remove_item("consultation-response/test/x").unwrap();
+    local_storage()
+        .remove_item("consultation-response/test/x")
+        .unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -93,14 +100,25 @@ async fn the_app_shows_every_question_with_its_stored_answer() {
     let app = ui::mount(root.clone());
     rendered().await;
 
-    let fields = root.query_selector_all("textarea[name^=\"answer-\"]").unwrap();
+    let fields = root
+        .query_selector_all("textarea[name^=\"answer-\"]")
+        .unwrap();
     assert_eq!(fields.length(), 42);
     assert_eq!(field(&root, "4.iii").value(), "不太了解。");
     assert_eq!(field(&root, "p26").value(), "需要考虑。");
     assert_eq!(field(&root, "1.i").value(), "");
-    let label = root.query_selector("label[for=\"answer-4.iii\"]").unwrap().unwrap();
-    assert!(label.text_content().unwrap().contains("与微生物的沉积类似的算法沉积系统是否有用？"));
-    assert!(root.text_content().unwrap().contains("已回答 2 / 42 个问题"));
+    let label = root
+        .query_selector("label[for=\"answer-4.iii\"]")
+        .unwrap()
+        .unwrap();
+    assert!(label
+        .text_content()
+        .unwrap()
+        .contains("与微生物的沉积类似的算法沉积系统是否有用？"));
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("已回答 2 / 42 个问题"));
     app.destroy();
     root.remove();
 }
@@ -112,14 +130,26 @@ async fn typing_is_saved_within_half_a_second() {
     let app = ui::mount(root.clone());
     rendered().await;
 
-    type_into(&field(&root, "7.iii"), "可以，<script>alert(1)</script> & 研究例外");
+    type_into(
+        &field(&root, "7.iii"),
+        "可以，<script>alert(1)</script> & 研究例外",
+    );
     TimeoutFuture::new(500).await;
 
-    let stored = local_storage().get_item(&key()).unwrap().expect("draft saved");
+    let stored = local_storage()
+        .get_item(&key())
+        .unwrap()
+        .expect("draft saved");
     let (draft, _) = Draft::from_json(&stored, &Consultation::wipo_2019().id).unwrap();
-    assert_eq!(draft.answer("7.iii"), "可以，<script>alert(1)</script> & 研究例外");
+    assert_eq!(
+        draft.answer("7.iii"),
+        "可以，<script>alert(1)</script> & 研究例外"
+    );
     assert!(root.text_content().unwrap().contains("草稿已保存于"));
-    assert!(root.text_content().unwrap().contains("已回答 1 / 42 个问题"));
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("已回答 1 / 42 个问题"));
     app.destroy();
     root.remove();
 }
@@ -127,12 +157,17 @@ async fn typing_is_saved_within_half_a_second() {
 #[wasm_bindgen_test]
 async fn an_unreadable_draft_is_kept_aside_and_reported() {
     local_storage().clear().unwrap();
-    local_storage().set_item(&key(), "{\"format\":\"consultation-resp").unwrap();
+    local_storage()
+        .set_item(&key(), "{\"format\":\"consultation-resp")
+        .unwrap();
     let root = host();
     let app = ui::mount(root.clone());
     rendered().await;
 
-    let alert = root.query_selector("[role=alert]").unwrap().expect("a notice");
+    let alert = root
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("a notice");
     assert!(alert.text_content().unwrap().contains("无法读取"));
     let storage = local_storage();
     let backup = (0..storage.length().unwrap())

@@ -153,7 +153,8 @@ impl Consultation {
     pub fn wipo_2019() -> &'static Consultation {
         static PAPER: OnceLock<Consultation> = OnceLock::new();
         PAPER.get_or_init(|| {
-            Consultation::from_json(WIPO_2019_JSON).expect("the embedded catalog is checked by tests")
+            Consultation::from_json(WIPO_2019_JSON)
+                .expect("the embedded catalog is checked by tests")
         })
     }
 
@@ -188,7 +189,9 @@ impl Consultation {
                         id: &question.id,
                         text: &question.text,
                         area,
-                        position: Position::InParagraph { paragraph: paragraph.n },
+                        position: Position::InParagraph {
+                            paragraph: paragraph.n,
+                        },
                     });
                 }
             }

@@ -36,7 +36,10 @@ pub enum OpenNotice {
     /// There is no storage: the draft lives in this page only.
     NoStorage,
     /// The stored text could not be read; it was copied to `backup_key` and a new draft started.
-    UnreadableKept { reason: DraftError, backup_key: String },
+    UnreadableKept {
+        reason: DraftError,
+        backup_key: String,
+    },
     /// The stored text could not be read nor copied; it is left in place and nothing is saved
     /// over it.
     UnreadableLeft { reason: DraftError },
@@ -107,7 +110,10 @@ impl<S: KeyValueStore> Session<S> {
                 if store.set(&backup, &raw).is_ok() {
                     session.store = Some(store);
                     session.status = SaveStatus::Empty;
-                    let notice = OpenNotice::UnreadableKept { reason, backup_key: backup };
+                    let notice = OpenNotice::UnreadableKept {
+                        reason,
+                        backup_key: backup,
+                    };
                     (session, Some(notice))
                 } else {
                     (session, Some(OpenNotice::UnreadableLeft { reason }))
@@ -158,7 +164,9 @@ impl<S: KeyValueStore> Session<S> {
         match store.set(&self.key, &self.draft.to_json(now)) {
             Ok(()) => {
                 self.dirty = false;
-                self.status = SaveStatus::Saved { at: now.to_string() };
+                self.status = SaveStatus::Saved {
+                    at: now.to_string(),
+                };
                 self.last_saved = Some(now.to_string());
             }
             Err(error) => self.status = SaveStatus::Failing(error),
@@ -218,12 +226,18 @@ mod tests {
     #[test]
     fn unreadable_text_is_copied_aside_before_anything_is_saved() {
         let store = MemoryStore::default();
-        store.items.borrow_mut().insert(storage_key(ID), "{\"format\":\"consul".into());
+        store
+            .items
+            .borrow_mut()
+            .insert(storage_key(ID), "{\"format\":\"consul".into());
         let (mut session, notice) = Session::open(Some(store.clone()), ID, "2026-11-26T10:00:00Z");
         let backup = backup_key(ID, "2026-11-26T10:00:00Z");
         assert_eq!(
             notice,
-            Some(OpenNotice::UnreadableKept { reason: DraftError::NotJson, backup_key: backup.clone() })
+            Some(OpenNotice::UnreadableKept {
+                reason: DraftError::NotJson,
+                backup_key: backup.clone()
+            })
         );
         assert_eq!(store.items.borrow()[&backup], "{\"format\":\"consul");
         session.set_answer("1.i", "新草稿");
@@ -234,10 +248,18 @@ mod tests {
     #[test]
     fn unreadable_text_that_cannot_be_copied_is_never_overwritten() {
         let store = MemoryStore::default();
-        store.items.borrow_mut().insert(storage_key(ID), "garbage".into());
+        store
+            .items
+            .borrow_mut()
+            .insert(storage_key(ID), "garbage".into());
         *store.full.borrow_mut() = true;
         let (mut session, notice) = Session::open(Some(store.clone()), ID, "t0");
-        assert_eq!(notice, Some(OpenNotice::UnreadableLeft { reason: DraftError::NotJson }));
+        assert_eq!(
+            notice,
+            Some(OpenNotice::UnreadableLeft {
+                reason: DraftError::NotJson
+            })
+        );
         *store.full.borrow_mut() = false;
         session.set_answer("1.i", "x");
         assert_eq!(session.save("t1"), &SaveStatus::MemoryOnly);
@@ -255,7 +277,10 @@ mod tests {
         assert_eq!(session.save("t2"), &SaveStatus::Failing(StoreError::Full));
         assert!(session.is_dirty());
         let stored = store.items.borrow()[&storage_key(ID)].clone();
-        assert_eq!(Draft::from_json(&stored, ID).unwrap().0.answer("1.i"), "first");
+        assert_eq!(
+            Draft::from_json(&stored, ID).unwrap().0.answer("1.i"),
+            "first"
+        );
         *store.full.borrow_mut() = false;
         assert_eq!(session.save("t3"), &SaveStatus::Saved { at: "t3".into() });
     }

@@ -3,7 +3,9 @@
 
 mod keeper;
 
-pub use keeper::{backup_key, storage_key, KeyValueStore, OpenNotice, Session, SaveStatus, StoreError};
+pub use keeper::{
+    backup_key, storage_key, KeyValueStore, OpenNotice, SaveStatus, Session, StoreError,
+};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -107,7 +109,10 @@ impl Draft {
     }
 
     /// Reads a stored draft for `consultation_id`; returns it with the time it was saved.
-    pub fn from_json(raw: &str, consultation_id: &str) -> Result<(Draft, Option<String>), DraftError> {
+    pub fn from_json(
+        raw: &str,
+        consultation_id: &str,
+    ) -> Result<(Draft, Option<String>), DraftError> {
         let value: Value = serde_json::from_str(raw).map_err(|_| DraftError::NotJson)?;
         if value.get("format").and_then(Value::as_str) != Some(DRAFT_FORMAT) {
             return Err(DraftError::NotADraft);
@@ -128,7 +133,11 @@ impl Draft {
         }
         let draft = Draft {
             consultation: file.consultation,
-            answers: file.answers.into_iter().filter(|(_, v)| !v.is_empty()).collect(),
+            answers: file
+                .answers
+                .into_iter()
+                .filter(|(_, v)| !v.is_empty())
+                .collect(),
         };
         Ok((draft, file.saved_at))
     }
@@ -184,15 +193,30 @@ mod tests {
     #[test]
     fn unreadable_text_is_refused_with_its_reason() {
         let good = Draft::new(ID).to_json("t");
-        assert_eq!(Draft::from_json("{\"format\":", ID), Err(DraftError::NotJson));
-        assert_eq!(Draft::from_json(&good[..good.len() - 3], ID), Err(DraftError::NotJson));
+        assert_eq!(
+            Draft::from_json("{\"format\":", ID),
+            Err(DraftError::NotJson)
+        );
+        assert_eq!(
+            Draft::from_json(&good[..good.len() - 3], ID),
+            Err(DraftError::NotJson)
+        );
         assert_eq!(Draft::from_json("[1,2]", ID), Err(DraftError::NotADraft));
         let wrong_type = good.replace("\"answers\":{}", "\"answers\":{\"1.i\":5}");
-        assert_eq!(Draft::from_json(&wrong_type, ID), Err(DraftError::NotADraft));
+        assert_eq!(
+            Draft::from_json(&wrong_type, ID),
+            Err(DraftError::NotADraft)
+        );
         let newer = good.replace("\"version\":1", "\"version\":7");
-        assert_eq!(Draft::from_json(&newer, ID), Err(DraftError::NewerVersion(7)));
+        assert_eq!(
+            Draft::from_json(&newer, ID),
+            Err(DraftError::NewerVersion(7))
+        );
         let zero = good.replace("\"version\":1", "\"version\":0");
-        assert_eq!(Draft::from_json(&zero, ID), Err(DraftError::UnknownVersion(0)));
+        assert_eq!(
+            Draft::from_json(&zero, ID),
+            Err(DraftError::UnknownVersion(0))
+        );
         assert_eq!(
             Draft::from_json(&good, "other"),
             Err(DraftError::OtherConsultation(ID.into()))

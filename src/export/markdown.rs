@@ -19,20 +19,39 @@ pub struct Header<'a> {
 }
 
 /// Writes the whole response.
-pub fn write(paper: &Consultation, draft: &Draft, header: &Header<'_>, strings: &Strings) -> String {
+pub fn write(
+    paper: &Consultation,
+    draft: &Draft,
+    header: &Header<'_>,
+    strings: &Strings,
+) -> String {
     let questions = paper.answerables();
     let answered = draft.answered_count(questions.iter().map(|q| q.id));
     let mut out = String::new();
     let title = &paper.title.zh;
-    let _ = writeln!(out, "# {}：{}\n", escape_line(strings.doc_title), escape_line(title));
+    let _ = writeln!(
+        out,
+        "# {}：{}\n",
+        escape_line(strings.doc_title),
+        escape_line(title)
+    );
     if let Some(en) = &paper.title.en {
         let _ = writeln!(out, "{}\n", escape_line(en));
     }
     let facts = [
-        (strings.doc_document, format!("{}（{}，{}）", paper.symbol, paper.author.zh, paper.published)),
+        (
+            strings.doc_document,
+            format!(
+                "{}（{}，{}）",
+                paper.symbol, paper.author.zh, paper.published
+            ),
+        ),
         (strings.doc_to, paper.email.clone()),
         (strings.doc_date, header.date.to_string()),
-        (strings.doc_answered, format!("{answered} / {}", questions.len())),
+        (
+            strings.doc_answered,
+            format!("{answered} / {}", questions.len()),
+        ),
     ];
     for (label, value) in facts {
         let _ = writeln!(out, "- {}：{}", escape_line(label), escape_line(&value));
@@ -49,7 +68,10 @@ pub fn write(paper: &Consultation, draft: &Draft, header: &Header<'_>, strings: 
             Position::Numbered { issue, label } => {
                 if issue_n != Some(issue.n) {
                     issue_n = Some(issue.n);
-                    let heading = format!("{}{}{}{}", strings.issue_prefix, issue.n, strings.issue_suffix, issue.title.zh);
+                    let heading = format!(
+                        "{}{}{}{}",
+                        strings.issue_prefix, issue.n, strings.issue_suffix, issue.title.zh
+                    );
                     let _ = write!(out, "\n### {}\n", escape_line(&heading));
                 }
                 label.replace('(', "（").replace(')', "）")
@@ -149,7 +171,9 @@ mod tests {
         assert_eq!(doc.matches("意见观点：").count(), 42);
         assert_eq!(doc.matches("*（未作答）*").count(), 41);
         assert!(doc.contains("### 议题 4：披露\n"));
-        let q = doc.find("**（iii）** 与微生物的沉积类似的算法沉积系统是否有用？").unwrap();
+        let q = doc
+            .find("**（iii）** 与微生物的沉积类似的算法沉积系统是否有用？")
+            .unwrap();
         let a = doc.find("不太了解。").unwrap();
         let next = doc.find("**（iv）** 出于公开目的").unwrap();
         assert!(q < a && a < next);

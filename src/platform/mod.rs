@@ -104,9 +104,14 @@ pub fn on_page_leave(flush: impl Fn() + Clone + 'static) -> Vec<EventListener> {
 /// Asks the browser to confirm leaving the page while `has_unsaved_work` says so.
 pub fn warn_before_leaving(has_unsaved_work: impl Fn() -> bool + 'static) -> EventListener {
     let options = gloo::events::EventListenerOptions::enable_prevent_default();
-    EventListener::new_with_options(&gloo::utils::window(), "beforeunload", options, move |event| {
-        if has_unsaved_work() {
-            event.prevent_default();
-        }
-    })
+    EventListener::new_with_options(
+        &gloo::utils::window(),
+        "beforeunload",
+        options,
+        move |event| {
+            if has_unsaved_work() {
+                event.prevent_default();
+            }
+        },
+    )
 }

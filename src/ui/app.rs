@@ -30,6 +30,12 @@ pub fn App() -> Html {
     });
 
     let strings = &ZH;
+    let questions = paper.answerables();
+    let (answered, status, last_saved) = handle.with(|s| {
+        let answered = s.draft().answered_count(questions.iter().map(|q| q.id));
+        let last_saved = s.last_saved().map(|at| AttrValue::from(at.to_string()));
+        (answered, s.status().clone(), last_saved)
+    });
     html! {
         <ContextProvider<&'static crate::i18n::Strings> context={strings}>
         <ContextProvider<DraftHandle> context={handle.clone()}>
@@ -43,7 +49,7 @@ pub fn App() -> Html {
                     { for paper.areas.iter().enumerate().map(|(i, _)| html! { <AreaSection key={i} index={i} /> }) }
                 </section>
                 <footer class="cr-toolbar">
-                    <StatusLine />
+                    <StatusLine {answered} total={questions.len()} {status} {last_saved} />
                     <DownloadBar />
                 </footer>
             </div>

@@ -32,8 +32,11 @@ impl PartialEq for DraftHandle {
 impl DraftHandle {
     /// Opens the stored draft for `consultation_id` (or a new one).
     pub fn open(consultation_id: &str, on_status: Callback<()>) -> (Self, Option<OpenNotice>) {
-        let (session, notice) =
-            Session::open(BrowserStorage::open(), consultation_id, &platform::now_iso());
+        let (session, notice) = Session::open(
+            BrowserStorage::open(),
+            consultation_id,
+            &platform::now_iso(),
+        );
         let inner = Inner {
             session: RefCell::new(session),
             pending_save: RefCell::new(None),

@@ -16,7 +16,10 @@ pub fn OpenNoticeBanner(props: &OpenNoticeBannerProps) -> Html {
         OpenNotice::NoStorage => strings.notice_no_storage.to_string(),
         OpenNotice::UnreadableKept { reason, backup_key } => fill(
             strings.notice_unreadable_kept,
-            &[("reason", &reason_text(reason, strings)), ("key", backup_key)],
+            &[
+                ("reason", &reason_text(reason, strings)),
+                ("key", backup_key),
+            ],
         ),
         OpenNotice::UnreadableLeft { reason } => fill(
             strings.notice_unreadable_left,
@@ -35,9 +38,10 @@ fn reason_text(reason: &DraftError, strings: &Strings) -> String {
         DraftError::NotJson => strings.reason_not_json.to_string(),
         DraftError::NotADraft => strings.reason_not_a_draft.to_string(),
         DraftError::NewerVersion(v) => fill(strings.reason_newer, &[("version", &v.to_string())]),
-        DraftError::UnknownVersion(v) => {
-            fill(strings.reason_unknown_version, &[("version", &v.to_string())])
-        }
+        DraftError::UnknownVersion(v) => fill(
+            strings.reason_unknown_version,
+            &[("version", &v.to_string())],
+        ),
         DraftError::OtherConsultation(id) => fill(strings.reason_other_consultation, &[("id", id)]),
     }
 }
