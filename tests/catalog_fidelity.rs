@@ -3,7 +3,7 @@
 //! spacing around them. The respondent's views in the seed are skipped (they are sample answers,
 //! not content) and counted.
 
-use consultation_response::catalog::{Consultation, Paragraph, Text};
+use consultation_response::catalog::{printed_label, Consultation, Paragraph, Text};
 
 const SEED: &str = include_str!("fixtures/wipo-ai-ip-issues-paper.zh.txt");
 
@@ -38,15 +38,11 @@ fn seed_without_artefacts() -> String {
         .join("\n")
 }
 
-fn full_width(label: &str) -> String {
-    label.replace('(', "（").replace(')', "）")
-}
-
 fn expect_paragraph(out: &mut Vec<Expect>, paragraph: &Paragraph) {
     out.push(Expect::Text(format!("{}.", paragraph.n)));
     out.push(Expect::Text(paragraph.text.zh.clone()));
     for item in &paragraph.items {
-        out.push(Expect::Text(full_width(&item.label)));
+        out.push(Expect::Text(printed_label(&item.label)));
         out.push(Expect::Text(item.text.zh.clone()));
     }
 }
@@ -69,7 +65,7 @@ fn expected_sequence(paper: &Consultation) -> Vec<Expect> {
                 expect_paragraph(&mut out, paragraph);
             }
             for question in &issue.questions {
-                out.push(Expect::Text(full_width(&question.label)));
+                out.push(Expect::Text(printed_label(&question.label)));
                 out.push(Expect::Text(question.text.zh.clone()));
                 out.push(Expect::Text("意见观点：".into()));
                 out.push(Expect::View);

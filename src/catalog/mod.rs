@@ -218,6 +218,11 @@ impl Consultation {
     }
 }
 
+/// A label as the Chinese text prints it, with full-width brackets: `(iii)` → `（iii）`.
+pub fn printed_label(label: &str) -> String {
+    label.replace('(', "（").replace(')', "）")
+}
+
 impl Paragraph {
     /// The paragraph's text before the question it ends with (all of it when it asks none).
     pub fn lead_zh(&self) -> &str {

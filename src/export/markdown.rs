@@ -7,7 +7,7 @@
 //! since Markdown would otherwise read them as code blocks or discard them.
 
 use super::question_number;
-use crate::catalog::{Consultation, Position};
+use crate::catalog::{printed_label, Consultation, Position};
 use crate::draft::Draft;
 use crate::i18n::Strings;
 use std::fmt::Write;
@@ -74,7 +74,7 @@ pub fn write(
                     );
                     let _ = write!(out, "\n### {}\n", escape_line(&heading));
                 }
-                label.replace('(', "（").replace(')', "）")
+                printed_label(label)
             }
             Position::InParagraph { .. } => question_number(question, strings),
         };

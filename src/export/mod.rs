@@ -3,7 +3,7 @@
 
 pub mod markdown;
 
-use crate::catalog::{Answerable, Consultation, Position};
+use crate::catalog::{printed_label, Answerable, Consultation, Position};
 use crate::i18n::Strings;
 
 /// The downloaded file's name: `<symbol>_response_<date>.<extension>`, with the symbol's slashes
@@ -24,7 +24,7 @@ pub fn question_number(question: &Answerable<'_>, strings: &Strings) -> String {
             "{}{}{}",
             strings.issue_prefix,
             issue.n,
-            label.replace('(', "（").replace(')', "）")
+            printed_label(label)
         ),
         Position::InParagraph { paragraph } => {
             crate::i18n::fill(strings.paragraph_question, &[("n", &paragraph.to_string())])

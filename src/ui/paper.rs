@@ -3,13 +3,9 @@
 
 use super::question::QuestionField;
 use super::use_strings;
-use crate::catalog::{Consultation, Issue, Paragraph};
+use crate::catalog::{printed_label, Consultation, Issue, Paragraph};
 use crate::export::question_number;
 use yew::prelude::*;
-
-fn full_width(label: &str) -> String {
-    label.replace('(', "（").replace(')', "）")
-}
 
 /// Paragraphs 1-5.
 #[function_component]
@@ -34,7 +30,7 @@ fn paragraph(paragraph: &Paragraph) -> Html {
                 <ul class="cr-paragraph__items">
                     { for paragraph.items.iter().map(|item| html! {
                         <li>
-                            <span class="cr-paragraph__label">{ full_width(&item.label) }</span>
+                            <span class="cr-paragraph__label">{ printed_label(&item.label) }</span>
                             { &item.text.zh }
                         </li>
                     }) }
@@ -90,7 +86,7 @@ fn issue_section(issue: &Issue, strings: &crate::i18n::Strings) -> Html {
                 <QuestionField
                     key={q.id.clone()}
                     id={q.id.clone()}
-                    number={full_width(&q.label)}
+                    number={printed_label(&q.label)}
                     text={q.text.zh.clone()}
                 />
             }) }
