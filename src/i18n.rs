@@ -1,6 +1,8 @@
 //! Every word the interface and the documents show, one struct per language, so a missing string
 //! is a compile error rather than a blank on screen.
 
+use crate::draft::{RespondentKind, RespondentText};
+
 /// The strings of one interface language.
 #[derive(PartialEq)]
 pub struct Strings {
@@ -32,6 +34,31 @@ pub struct Strings {
     pub reason_newer: &'static str,
     pub reason_unknown_version: &'static str,
     pub reason_other_consultation: &'static str,
+    pub about_heading: &'static str,
+    pub about_intro: &'static str,
+    pub name_label: &'static str,
+    pub title_label: &'static str,
+    pub organisation_label: &'static str,
+    pub country_label: &'static str,
+    pub email_label: &'static str,
+    pub capacity_legend: &'static str,
+    pub capacity_personal: &'static str,
+    pub capacity_organisation: &'static str,
+    pub kind_label: &'static str,
+    pub kind_choose: &'static str,
+    /// In the order of `RespondentKind::ALL`.
+    pub kinds: [&'static str; 7],
+    pub publication_legend: &'static str,
+    pub publication_notice: &'static str,
+    pub publication_acknowledge: &'static str,
+    pub publication_with_name: &'static str,
+    pub publication_withheld: &'static str,
+    pub comment_area_label: &'static str,
+    pub comment_general_heading: &'static str,
+    pub comment_general_label: &'static str,
+    pub quick_answers: &'static str,
+    pub quick_no_comment: &'static str,
+    pub quick_not_familiar: &'static str,
     pub download_markdown: &'static str,
     pub download_hint: &'static str,
     pub privacy_note: &'static str,
@@ -43,6 +70,14 @@ pub struct Strings {
     pub doc_answered: &'static str,
     pub doc_view: &'static str,
     pub doc_not_answered: &'static str,
+    pub doc_respondent: &'static str,
+    pub doc_capacity: &'static str,
+    pub doc_country: &'static str,
+    pub doc_publication: &'static str,
+    pub doc_publication_acknowledged: &'static str,
+    pub doc_publication_with_name: &'static str,
+    pub doc_publication_withheld: &'static str,
+    pub doc_missing_issues: &'static str,
 }
 
 /// Simplified Chinese, the language of the paper as shipped.
@@ -73,6 +108,38 @@ pub static ZH: Strings = Strings {
     reason_newer: "草稿由更新版本的工具保存（格式版本 {version}）",
     reason_unknown_version: "未知的草稿格式版本 {version}",
     reason_other_consultation: "草稿属于另一项征求意见（{id}）",
+    about_heading: "关于答复人",
+    about_intro: "WIPO 希望了解意见提交人的姓名、职务和所属机构。以下各项可随时填写，不会妨碍下载。",
+    name_label: "姓名",
+    title_label: "职务或职位",
+    organisation_label: "所属机构",
+    country_label: "国家或地区（选填）",
+    email_label: "联系电子邮箱",
+    capacity_legend: "本意见是",
+    capacity_personal: "以个人名义提交",
+    capacity_organisation: "代表机构提交",
+    kind_label: "答复人类别",
+    kind_choose: "请选择",
+    kinds: [
+        "政府或知识产权局",
+        "政府间组织",
+        "非政府组织",
+        "企业",
+        "大学或研究机构",
+        "专业团体",
+        "个人",
+    ],
+    publication_legend: "公布",
+    publication_notice: "WIPO 会在其网站上公布收到的所有意见。您可以要求公布时隐去您的姓名；您的选择会写入回复文件。",
+    publication_acknowledge: "我知悉 WIPO 将公布所收到的意见",
+    publication_with_name: "公布时可以署我的姓名",
+    publication_withheld: "公布时请隐去我的姓名",
+    comment_area_label: "关于“{area}”：是否有遗漏或识别有误的议题？",
+    comment_general_heading: "一般性意见",
+    comment_general_label: "对议题文件的一般性意见，或任何遗漏的议题",
+    quick_answers: "快速回答",
+    quick_no_comment: "无意见。",
+    quick_not_familiar: "不太了解。",
     download_markdown: "下载回复（Markdown 文本）",
     download_hint: "下载的文件可作为电子邮件附件发送至 {email}。",
     privacy_note: "所有内容只保存在您的浏览器中，本页不会向任何服务器发送数据。",
@@ -83,7 +150,32 @@ pub static ZH: Strings = Strings {
     doc_answered: "已回答",
     doc_view: "意见观点：",
     doc_not_answered: "（未作答）",
+    doc_respondent: "答复人",
+    doc_capacity: "身份",
+    doc_country: "国家或地区",
+    doc_publication: "公布",
+    doc_publication_acknowledged: "已知悉 WIPO 将公布所收到的意见",
+    doc_publication_with_name: "公布时可署答复人姓名",
+    doc_publication_withheld: "公布时请隐去答复人姓名",
+    doc_missing_issues: "遗漏或识别有误的议题：",
 };
+
+/// The label of a respondent's free-text detail.
+pub fn text_label(field: RespondentText, strings: &Strings) -> &'static str {
+    match field {
+        RespondentText::Name => strings.name_label,
+        RespondentText::Title => strings.title_label,
+        RespondentText::Organisation => strings.organisation_label,
+        RespondentText::Country => strings.country_label,
+        RespondentText::Email => strings.email_label,
+    }
+}
+
+/// The name of a kind of respondent.
+pub fn kind_label(kind: RespondentKind, strings: &Strings) -> &'static str {
+    let index = RespondentKind::ALL.iter().position(|k| *k == kind);
+    strings.kinds[index.expect("ALL lists every kind")]
+}
 
 /// Replaces each `{name}` in `template` with its value.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {

@@ -142,7 +142,12 @@ impl<S: KeyValueStore> Session<S> {
 
     /// Records an answer. Returns whether it changed anything.
     pub fn set_answer(&mut self, id: &str, text: &str) -> bool {
-        let changed = self.draft.set_answer(id, text);
+        self.edit(|draft| draft.set_answer(id, text))
+    }
+
+    /// Applies `change` to the draft; it returns whether it changed anything, and so does this.
+    pub fn edit(&mut self, change: impl FnOnce(&mut Draft) -> bool) -> bool {
+        let changed = change(&mut self.draft);
         if changed {
             self.dirty = true;
             if self.store.is_some() {

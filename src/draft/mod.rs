@@ -2,10 +2,12 @@
 //! save bookkeeping. Pure logic; the browser's storage comes in through [`KeyValueStore`].
 
 mod keeper;
+mod respondent;
 
 pub use keeper::{
     backup_key, storage_key, KeyValueStore, OpenNotice, SaveStatus, Session, StoreError,
 };
+pub use respondent::{Capacity, Publication, Respondent, RespondentKind, RespondentText};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -17,11 +19,18 @@ pub const DRAFT_FORMAT: &str = "consultation-response/draft";
 /// refused and kept untouched.
 pub const DRAFT_VERSION: u64 = 1;
 
-/// The answers of one respondent to one consultation, keyed by question id (`4.iii`).
+/// Key of the general comments among [`Draft::comment`]s; the others are keyed by area id.
+pub const GENERAL_COMMENTS: &str = "general";
+
+/// One respondent's response to one consultation: answers keyed by question id (`4.iii`), the
+/// respondent's details, and comments on missing or wrongly identified issues, keyed by area id
+/// or [`GENERAL_COMMENTS`].
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Draft {
     consultation: String,
     answers: BTreeMap<String, String>,
+    comments: BTreeMap<String, String>,
+    pub respondent: Respondent,
 }
 
 /// Why stored or imported text is not a draft this release can open.
@@ -48,6 +57,10 @@ struct DraftFileV1 {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     saved_at: Option<String>,
     answers: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    comments: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Respondent::is_empty")]
+    respondent: Respondent,
 }
 
 impl Draft {
@@ -55,7 +68,7 @@ impl Draft {
     pub fn new(consultation_id: &str) -> Self {
         Draft {
             consultation: consultation_id.to_string(),
-            answers: BTreeMap::new(),
+            ..Draft::default()
         }
     }
 
@@ -70,15 +83,17 @@ impl Draft {
 
     /// Sets the answer to question `id`; an empty text removes it. Returns whether anything changed.
     pub fn set_answer(&mut self, id: &str, text: &str) -> bool {
-        if self.answer(id) == text {
-            return false;
-        }
-        if text.is_empty() {
-            self.answers.remove(id);
-        } else {
-            self.answers.insert(id.to_string(), text.to_string());
-        }
-        true
+        set_text(&mut self.answers, id, text)
+    }
+
+    /// The comment on missing or wrongly identified issues for an area (or the general one).
+    pub fn comment(&self, key: &str) -> &str {
+        self.comments.get(key).map_or("", String::as_str)
+    }
+
+    /// Sets a comment; an empty text removes it. Returns whether anything changed.
+    pub fn set_comment(&mut self, key: &str, text: &str) -> bool {
+        set_text(&mut self.comments, key, text)
     }
 
     /// Whether question `id` has an answer with something in it besides whitespace.
@@ -104,6 +119,8 @@ impl Draft {
             consultation: self.consultation.clone(),
             saved_at: Some(saved_at.to_string()),
             answers: self.answers.clone(),
+            comments: self.comments.clone(),
+            respondent: self.respondent.clone(),
         };
         serde_json::to_string(&file).expect("a map of strings always serialises")
     }
@@ -131,16 +148,30 @@ impl Draft {
         if file.consultation != consultation_id {
             return Err(DraftError::OtherConsultation(file.consultation));
         }
+        let non_empty = |map: BTreeMap<String, String>| {
+            map.into_iter().filter(|(_, v)| !v.is_empty()).collect()
+        };
         let draft = Draft {
             consultation: file.consultation,
-            answers: file
-                .answers
-                .into_iter()
-                .filter(|(_, v)| !v.is_empty())
-                .collect(),
+            answers: non_empty(file.answers),
+            comments: non_empty(file.comments),
+            respondent: file.respondent,
         };
         Ok((draft, file.saved_at))
     }
+}
+
+/// Sets `key` to `text` in `map`, removing it when empty; returns whether anything changed.
+fn set_text(map: &mut BTreeMap<String, String>, key: &str, text: &str) -> bool {
+    if map.get(key).map_or("", String::as_str) == text {
+        return false;
+    }
+    if text.is_empty() {
+        map.remove(key);
+    } else {
+        map.insert(key.to_string(), text.to_string());
+    }
+    true
 }
 
 #[cfg(test)]
@@ -175,6 +206,11 @@ mod tests {
         draft.set_answer("1.i", "应该允许");
         draft.set_answer("p26", &"长".repeat(20_000));
         draft.set_answer("13.ii", "It's <b>bold</b> & \"quoted\"\r\nline");
+        draft.set_comment("data", "数据一节遗漏了个人数据的问题。");
+        draft.set_comment(GENERAL_COMMENTS, "总体同意。");
+        draft.respondent.name = "张三".into();
+        draft.respondent.kind = Some(RespondentKind::UniversityOrResearch);
+        draft.respondent.publication = Some(Publication::WithName);
         let json = draft.to_json("2026-11-26T10:00:00.000Z");
         let (back, saved_at) = Draft::from_json(&json, ID).unwrap();
         assert_eq!(back, draft);
@@ -202,6 +238,11 @@ mod tests {
             Err(DraftError::NotJson)
         );
         assert_eq!(Draft::from_json("[1,2]", ID), Err(DraftError::NotADraft));
+        let bad_kind = good.replace(
+            "\"answers\":{}",
+            "\"answers\":{},\"respondent\":{\"kind\":\"alien\"}",
+        );
+        assert_eq!(Draft::from_json(&bad_kind, ID), Err(DraftError::NotADraft));
         let wrong_type = good.replace("\"answers\":{}", "\"answers\":{\"1.i\":5}");
         assert_eq!(
             Draft::from_json(&wrong_type, ID),

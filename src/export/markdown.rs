@@ -8,8 +8,8 @@
 
 use super::question_number;
 use crate::catalog::{printed_label, Consultation, Position};
-use crate::draft::Draft;
-use crate::i18n::Strings;
+use crate::draft::{Capacity, Draft, Publication, Respondent, RespondentText, GENERAL_COMMENTS};
+use crate::i18n::{kind_label, text_label, Strings};
 use std::fmt::Write;
 
 /// What to write into the document header besides the paper's own details.
@@ -57,42 +57,112 @@ pub fn write(
         let _ = writeln!(out, "- {}：{}", escape_line(label), escape_line(&value));
     }
 
-    let mut area_id = None;
-    let mut issue_n = None;
-    for question in &questions {
-        if area_id != Some(&question.area.id) {
-            area_id = Some(&question.area.id);
-            let _ = write!(out, "\n## {}\n", escape_line(&question.area.heading.zh));
-        }
-        let label = match question.position {
-            Position::Numbered { issue, label } => {
-                if issue_n != Some(issue.n) {
-                    issue_n = Some(issue.n);
-                    let heading = format!(
-                        "{}{}{}{}",
-                        strings.issue_prefix, issue.n, strings.issue_suffix, issue.title.zh
-                    );
-                    let _ = write!(out, "\n### {}\n", escape_line(&heading));
+    write_respondent(&mut out, &draft.respondent, strings);
+
+    for area in &paper.areas {
+        let _ = write!(out, "\n## {}\n", escape_line(&area.heading.zh));
+        let mut issue_n = None;
+        for question in questions.iter().filter(|q| std::ptr::eq(q.area, area)) {
+            let label = match question.position {
+                Position::Numbered { issue, label } => {
+                    if issue_n != Some(issue.n) {
+                        issue_n = Some(issue.n);
+                        let heading = format!(
+                            "{}{}{}{}",
+                            strings.issue_prefix, issue.n, strings.issue_suffix, issue.title.zh
+                        );
+                        let _ = write!(out, "\n### {}\n", escape_line(&heading));
+                    }
+                    printed_label(label)
                 }
-                printed_label(label)
+                Position::InParagraph { .. } => question_number(question, strings),
+            };
+            let _ = write!(
+                out,
+                "\n**{}** {}\n\n{}\n\n",
+                escape_line(&label),
+                escape_line(&question.text.zh),
+                escape_line(strings.doc_view)
+            );
+            if draft.is_answered(question.id) {
+                out.push_str(&answer_block(draft.answer(question.id)));
+            } else {
+                let _ = writeln!(out, "*{}*", escape_line(strings.doc_not_answered));
             }
-            Position::InParagraph { .. } => question_number(question, strings),
-        };
+        }
+        write_comment(
+            &mut out,
+            draft.comment(&area.id),
+            strings.doc_missing_issues,
+        );
+    }
+    let general = draft.comment(GENERAL_COMMENTS);
+    if !general.trim().is_empty() {
         let _ = write!(
             out,
-            "\n**{}** {}\n\n{}\n\n",
-            escape_line(&label),
-            escape_line(&question.text.zh),
-            escape_line(strings.doc_view)
+            "\n## {}\n\n",
+            escape_line(strings.comment_general_heading)
         );
-        let answer = draft.answer(question.id);
-        if draft.is_answered(question.id) {
-            out.push_str(&answer_block(answer));
-        } else {
-            let _ = writeln!(out, "*{}*", escape_line(strings.doc_not_answered));
-        }
+        out.push_str(&answer_block(general));
     }
     out
+}
+
+fn write_comment(out: &mut String, comment: &str, heading: &str) {
+    if !comment.trim().is_empty() {
+        let _ = write!(out, "\n**{}**\n\n", escape_line(heading));
+        out.push_str(&answer_block(comment));
+    }
+}
+
+/// The respondent's details that were given, and their publication choice.
+fn write_respondent(out: &mut String, respondent: &Respondent, strings: &Strings) {
+    if respondent.is_empty() {
+        return;
+    }
+    let mut facts: Vec<(&str, String)> = Vec::new();
+    for field in [
+        RespondentText::Name,
+        RespondentText::Title,
+        RespondentText::Organisation,
+    ] {
+        facts.push((
+            text_label(field, strings),
+            respondent.text(field).to_string(),
+        ));
+    }
+    let capacity = respondent.capacity.map(|c| match c {
+        Capacity::Personal => strings.capacity_personal,
+        Capacity::OnBehalfOfOrganisation => strings.capacity_organisation,
+    });
+    facts.push((
+        strings.doc_capacity,
+        capacity.unwrap_or_default().to_string(),
+    ));
+    let kind = respondent.kind.map(|k| kind_label(k, strings));
+    facts.push((strings.kind_label, kind.unwrap_or_default().to_string()));
+    facts.push((strings.doc_country, respondent.country.clone()));
+    facts.push((
+        text_label(RespondentText::Email, strings),
+        respondent.email.clone(),
+    ));
+    let publication = [
+        respondent
+            .publication_acknowledged
+            .then_some(strings.doc_publication_acknowledged),
+        respondent.publication.map(|p| match p {
+            Publication::WithName => strings.doc_publication_with_name,
+            Publication::NameWithheld => strings.doc_publication_withheld,
+        }),
+    ];
+    let publication: Vec<&str> = publication.into_iter().flatten().collect();
+    facts.push((strings.doc_publication, publication.join("；")));
+
+    let _ = write!(out, "\n## {}\n\n", escape_line(strings.doc_respondent));
+    for (label, value) in facts.iter().filter(|(_, v)| !v.trim().is_empty()) {
+        let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+        let _ = writeln!(out, "- {}：{}", escape_line(label), escape_line(&value));
+    }
 }
 
 /// An answer as Markdown paragraphs: blank lines separate paragraphs, other line breaks are kept.
@@ -178,5 +248,35 @@ mod tests {
         let next = doc.find("**（iv）** 出于公开目的").unwrap();
         assert!(q < a && a < next);
         assert!(doc.contains("**第 26 段所提问题** 在知识产权领域"));
+        assert!(
+            !doc.contains("## 答复人"),
+            "no respondent block without details"
+        );
+    }
+
+    #[test]
+    fn the_respondent_and_comments_are_written() {
+        let paper = Consultation::wipo_2019();
+        let mut draft = Draft::new(&paper.id);
+        draft.respondent.name = "李四".into();
+        draft.respondent.organisation = "某知识产权局".into();
+        draft.respondent.capacity = Some(Capacity::OnBehalfOfOrganisation);
+        draft.respondent.publication_acknowledged = true;
+        draft.respondent.publication = Some(Publication::NameWithheld);
+        draft.set_comment("data", "遗漏了个人数据。");
+        draft.set_comment(GENERAL_COMMENTS, "总体同意。");
+        let doc = write(paper, &draft, &Header { date: "2026-11-26" }, &ZH);
+        assert!(doc.contains(
+            "## 答复人\n\n- 姓名：李四\n- 所属机构：某知识产权局\n- 身份：代表机构提交\n"
+        ));
+        assert!(doc.contains("- 公布：已知悉 WIPO 将公布所收到的意见；公布时请隐去答复人姓名\n"));
+        assert!(!doc.contains("职务或职位："), "empty details are left out");
+        let data = doc.find("## 数据").unwrap();
+        let comment = doc
+            .find("**遗漏或识别有误的议题：**\n\n遗漏了个人数据。")
+            .unwrap();
+        let designs = doc.find("## 设计").unwrap();
+        assert!(data < comment && comment < designs);
+        assert!(doc.ends_with("## 一般性意见\n\n总体同意。\n\n"));
     }
 }

@@ -1,7 +1,8 @@
+use super::about_you::AboutYou;
 use super::download_bar::DownloadBar;
 use super::draft_handle::DraftHandle;
 use super::notice::OpenNoticeBanner;
-use super::paper::{AreaSection, IntroSection};
+use super::paper::{AreaSection, GeneralComments, IntroSection};
 use super::paper_header::PaperHeader;
 use super::status_line::StatusLine;
 use crate::catalog::Consultation;
@@ -31,10 +32,15 @@ pub fn App() -> Html {
 
     let strings = &ZH;
     let questions = paper.answerables();
-    let (answered, status, last_saved) = handle.with(|s| {
+    let (answered, status, last_saved, respondent) = handle.with(|s| {
         let answered = s.draft().answered_count(questions.iter().map(|q| q.id));
         let last_saved = s.last_saved().map(|at| AttrValue::from(at.to_string()));
-        (answered, s.status().clone(), last_saved)
+        (
+            answered,
+            s.status().clone(),
+            last_saved,
+            s.draft().respondent.clone(),
+        )
     });
     html! {
         <ContextProvider<&'static crate::i18n::Strings> context={strings}>
@@ -44,9 +50,11 @@ pub fn App() -> Html {
                 if let Some(notice) = notice {
                     <OpenNoticeBanner notice={notice} />
                 }
+                <AboutYou {respondent} />
                 <section class="cr-paper" aria-labelledby="cr-title">
                     <IntroSection />
                     { for paper.areas.iter().enumerate().map(|(i, _)| html! { <AreaSection key={i} index={i} /> }) }
+                    <GeneralComments />
                 </section>
                 <footer class="cr-toolbar">
                     <StatusLine {answered} total={questions.len()} {status} {last_saved} />

@@ -50,10 +50,6 @@ impl DraftHandle {
         read(&self.0.session.borrow())
     }
 
-    pub fn answer(&self, id: &str) -> String {
-        self.with(|s| s.draft().answer(id).to_string())
-    }
-
     /// Records an answer and makes sure a save follows soon.
     pub fn set_answer(&self, id: &str, text: &str) {
         let (changed, flipped) = {
@@ -66,6 +62,16 @@ impl DraftHandle {
             self.schedule_save();
         }
         if flipped {
+            self.0.on_status.emit(());
+        }
+    }
+
+    /// Applies `change` to the draft (it returns whether it changed anything), saves soon, and
+    /// re-renders what depends on the draft beyond the edited field.
+    pub fn edit(&self, change: impl FnOnce(&mut crate::draft::Draft) -> bool) {
+        let changed = self.0.session.borrow_mut().edit(change);
+        if changed {
+            self.schedule_save();
             self.0.on_status.emit(());
         }
     }

@@ -1,5 +1,6 @@
 //! The interface: small function components over the catalog and the open draft.
 
+mod about_you;
 mod app;
 mod download_bar;
 mod draft_handle;

@@ -1,7 +1,7 @@
 //! The paper itself: introduction, areas, issues, context paragraphs, and a field under every
 //! question. Its props never change while someone types, so none of it re-renders then.
 
-use super::question::QuestionField;
+use super::question::{CommentField, QuestionField};
 use super::use_strings;
 use crate::catalog::{printed_label, Consultation, Issue, Paragraph};
 use crate::export::question_number;
@@ -70,6 +70,22 @@ pub fn AreaSection(props: &AreaSectionProps) -> Html {
                 </>
             }) }
             { for area.issues.iter().map(|issue| issue_section(issue, strings)) }
+            <CommentField
+                key_name={area.id.clone()}
+                label={crate::i18n::fill(strings.comment_area_label, &[("area", &area.heading.zh)])}
+            />
+        </section>
+    }
+}
+
+/// Comments on the paper as a whole, after the last area.
+#[function_component]
+pub fn GeneralComments() -> Html {
+    let strings = use_strings();
+    html! {
+        <section class="cr-area" aria-labelledby="cr-general-heading">
+            <h2 class="cr-area__heading" id="cr-general-heading">{ strings.comment_general_heading }</h2>
+            <CommentField key_name={crate::draft::GENERAL_COMMENTS} label={strings.comment_general_label} />
         </section>
     }
 }

@@ -10,8 +10,21 @@ export function readBlocks(markdown) {
   while ((event = walker.next())) {
     const { node, entering } = event;
     switch (node.type) {
+      case 'list':
+        // A list reads as one block, one line per item.
+        if (entering) current = { type: 'list', text: '' };
+        else {
+          current.text = current.text.replace(/\n$/, '');
+          blocks.push(current);
+          current = null;
+        }
+        break;
+      case 'item':
+        if (!entering) current.text += '\n';
+        break;
       case 'heading':
       case 'paragraph':
+        if (current?.type === 'list') break;
         if (entering) current = { type: node.type, level: node.level, text: '' };
         else {
           blocks.push(current);

@@ -31,7 +31,7 @@ test('the whole paper is there, with a labelled answer field under every questio
   const { context, requests } = await openContext(env);
   const page = await openApp(context, env.url);
   await assert.doesNotReject(page.getByRole('heading', { level: 1, name: '关于知识产权政策与人工智能的议题文件草案' }).waitFor());
-  assert.equal(await page.getByRole('heading', { level: 2 }).count(), 7, 'introduction and six areas');
+  assert.equal(await page.getByRole('heading', { level: 2 }).count(), 9, 'about you, introduction, six areas, general comments');
   assert.equal(await page.getByRole('heading', { level: 3 }).count(), 13, 'thirteen issues');
   const numbered = await page.locator('textarea[name^="answer-"]').evaluateAll((fields) =>
     fields.map((f) => f.name).filter((n) => /^answer-\d+\.[ivx]+$/.test(n)));

@@ -1,0 +1,135 @@
+//! The respondent's details and their publication choice.
+
+use super::draft_handle::DraftHandle;
+use super::use_strings;
+use crate::draft::{Capacity, Publication, Respondent, RespondentKind, RespondentText};
+use crate::i18n::{kind_label, text_label};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AboutYouProps {
+    pub respondent: Respondent,
+}
+
+/// "About you": name, title, organisation, capacity, kind, country, email, and the
+/// acknowledgement that WIPO publishes the comments it receives.
+#[function_component]
+pub fn AboutYou(props: &AboutYouProps) -> Html {
+    let strings = use_strings();
+    let handle = use_context::<DraftHandle>().expect("AboutYou needs the draft");
+    // Text fields keep the text the person types; they are filled from the draft once.
+    let initial = use_memo((), |_| props.respondent.clone());
+    let r = &props.respondent;
+
+    let text_field = |field: RespondentText, autocomplete: &'static str| {
+        let handle = handle.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            handle.edit(|d| d.respondent.set_text(field, &value));
+        });
+        let id = format!("respondent-{}", field.code());
+        let kind = if field == RespondentText::Email {
+            "email"
+        } else {
+            "text"
+        };
+        html! {
+            <div class="cr-field">
+                <label class="cr-field__label" for={id.clone()}>{ text_label(field, strings) }</label>
+                <input class="cr-field__input" type={kind} id={id.clone()} name={id}
+                    {autocomplete} value={initial.text(field).to_string()} {oninput} />
+            </div>
+        }
+    };
+    let choose = |change: fn(&mut Respondent, &str) -> bool| {
+        let handle = handle.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            handle.edit(|d| change(&mut d.respondent, &value));
+        })
+    };
+    let on_capacity = choose(|r, v| {
+        let new = Some(if v == "personal" {
+            Capacity::Personal
+        } else {
+            Capacity::OnBehalfOfOrganisation
+        });
+        std::mem::replace(&mut r.capacity, new) != new
+    });
+    let on_publication = choose(|r, v| {
+        let new = Some(if v == "with-name" {
+            Publication::WithName
+        } else {
+            Publication::NameWithheld
+        });
+        std::mem::replace(&mut r.publication, new) != new
+    });
+    let on_acknowledge = {
+        let handle = handle.clone();
+        Callback::from(move |e: Event| {
+            let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
+            handle.edit(|d| {
+                std::mem::replace(&mut d.respondent.publication_acknowledged, checked) != checked
+            });
+        })
+    };
+    let on_kind = {
+        let handle = handle.clone();
+        Callback::from(move |e: Event| {
+            let kind =
+                RespondentKind::from_code(&e.target_unchecked_into::<HtmlSelectElement>().value());
+            handle.edit(|d| std::mem::replace(&mut d.respondent.kind, kind) != kind);
+        })
+    };
+    let radio = |name: &'static str,
+                 value: &'static str,
+                 label: &'static str,
+                 checked: bool,
+                 onchange: &Callback<Event>| {
+        let id = format!("{name}-{value}");
+        html! {
+            <div class="cr-choice">
+                <input class="cr-choice__input" type="radio" id={id.clone()} {name} {value} {checked} onchange={onchange.clone()} />
+                <label class="cr-choice__label" for={id}>{ label }</label>
+            </div>
+        }
+    };
+
+    html! {
+        <section class="cr-about" aria-labelledby="cr-about-heading">
+            <h2 class="cr-area__heading" id="cr-about-heading">{ strings.about_heading }</h2>
+            <p class="cr-about__intro">{ strings.about_intro }</p>
+            { text_field(RespondentText::Name, "name") }
+            { text_field(RespondentText::Title, "organization-title") }
+            { text_field(RespondentText::Organisation, "organization") }
+            <fieldset class="cr-fieldset">
+                <legend class="cr-fieldset__legend">{ strings.capacity_legend }</legend>
+                { radio("respondent-capacity", "personal", strings.capacity_personal, r.capacity == Some(Capacity::Personal), &on_capacity) }
+                { radio("respondent-capacity", "on-behalf-of-organisation", strings.capacity_organisation, r.capacity == Some(Capacity::OnBehalfOfOrganisation), &on_capacity) }
+            </fieldset>
+            <div class="cr-field">
+                <label class="cr-field__label" for="respondent-kind">{ strings.kind_label }</label>
+                <select class="cr-field__input" id="respondent-kind" name="respondent-kind" onchange={on_kind}>
+                    <option value="" selected={r.kind.is_none()}>{ strings.kind_choose }</option>
+                    { for RespondentKind::ALL.into_iter().map(|k| html! {
+                        <option value={k.code()} selected={r.kind == Some(k)}>{ kind_label(k, strings) }</option>
+                    }) }
+                </select>
+            </div>
+            { text_field(RespondentText::Country, "country-name") }
+            { text_field(RespondentText::Email, "email") }
+            <fieldset class="cr-fieldset">
+                <legend class="cr-fieldset__legend">{ strings.publication_legend }</legend>
+                <p class="cr-fieldset__hint">{ strings.publication_notice }</p>
+                <div class="cr-choice">
+                    <input class="cr-choice__input" type="checkbox" id="respondent-publication-acknowledged"
+                        name="respondent-publication-acknowledged" checked={r.publication_acknowledged} onchange={on_acknowledge} />
+                    <label class="cr-choice__label" for="respondent-publication-acknowledged">{ strings.publication_acknowledge }</label>
+                </div>
+                { radio("respondent-publication", "with-name", strings.publication_with_name, r.publication == Some(Publication::WithName), &on_publication) }
+                { radio("respondent-publication", "name-withheld", strings.publication_withheld, r.publication == Some(Publication::NameWithheld), &on_publication) }
+            </fieldset>
+        </section>
+    }
+}
