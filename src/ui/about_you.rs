@@ -23,24 +23,7 @@ pub fn AboutYou(props: &AboutYouProps) -> Html {
     let r = &props.respondent;
 
     let text_field = |field: RespondentText, autocomplete: &'static str| {
-        let handle = handle.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            handle.edit(|d| d.respondent.set_text(field, &value));
-        });
-        let id = format!("respondent-{}", field.code());
-        let kind = if field == RespondentText::Email {
-            "email"
-        } else {
-            "text"
-        };
-        html! {
-            <div class="cr-field">
-                <label class="cr-field__label" for={id.clone()}>{ text_label(field, strings) }</label>
-                <input class="cr-field__input" type={kind} id={id.clone()} name={id}
-                    {autocomplete} value={initial.text(field).to_string()} {oninput} />
-            </div>
-        }
+        html! { <RespondentTextField {field} {autocomplete} initial={initial.text(field).to_string()} /> }
     };
     let choose = |change: fn(&mut Respondent, &str) -> bool| {
         let handle = handle.clone();
@@ -131,5 +114,47 @@ pub fn AboutYou(props: &AboutYouProps) -> Html {
                 { radio("respondent-publication", "name-withheld", strings.publication_withheld, r.publication == Some(Publication::NameWithheld), &on_publication) }
             </fieldset>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RespondentTextFieldProps {
+    field: RespondentText,
+    autocomplete: &'static str,
+    initial: AttrValue,
+}
+
+/// A one-line detail. Its text is set once when it appears and then belongs to the browser:
+/// Yew would otherwise write its `value` back over what the person is typing on every render.
+#[function_component]
+fn RespondentTextField(props: &RespondentTextFieldProps) -> Html {
+    let strings = use_strings();
+    let handle = use_context::<DraftHandle>().expect("a respondent field needs the draft");
+    let input = use_node_ref();
+    {
+        let (input, initial) = (input.clone(), props.initial.clone());
+        use_effect_with((), move |_| {
+            if let Some(input) = input.cast::<HtmlInputElement>() {
+                input.set_value(&initial);
+            }
+        });
+    }
+    let field = props.field;
+    let oninput = Callback::from(move |e: InputEvent| {
+        let value = e.target_unchecked_into::<HtmlInputElement>().value();
+        handle.edit(|d| d.respondent.set_text(field, &value));
+    });
+    let id = format!("respondent-{}", field.code());
+    let kind = if field == RespondentText::Email {
+        "email"
+    } else {
+        "text"
+    };
+    html! {
+        <div class="cr-field">
+            <label class="cr-field__label" for={id.clone()}>{ text_label(field, strings) }</label>
+            <input ref={input} class="cr-field__input" type={kind} id={id.clone()} name={id}
+                autocomplete={props.autocomplete} {oninput} />
+        </div>
     }
 }

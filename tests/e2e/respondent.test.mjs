@@ -17,7 +17,8 @@ test('respondent details, comments and quick answers survive a reload and reach 
   const { context } = await openContext(env);
   const page = await openApp(context, env.url);
 
-  await page.getByLabel('姓名', { exact: true }).fill('王五 Wang Wu');
+  await page.getByLabel('姓名', { exact: true }).fill('王五');
+  await page.keyboard.type(' Wang Wu');
   await page.getByLabel('职务或职位').fill('Deputy Director');
   await page.getByLabel('所属机构').fill('某国知识产权局 <IP Office> & Co');
   await page.getByLabel('代表机构提交').check();
@@ -35,6 +36,10 @@ test('respondent details, comments and quick answers survive a reload and reach 
   await page.getByLabel('关于“数据”：是否有遗漏或识别有误的议题？').fill('遗漏了个人数据与隐私的交叉问题。');
   await page.getByLabel('对议题文件的一般性意见，或任何遗漏的议题').fill('Overall we agree with the issues identified.');
   await page.waitForTimeout(500);
+  // What was typed is still on screen after the re-renders that saving and counting cause.
+  assert.equal(await page.getByLabel('姓名', { exact: true }).inputValue(), '王五 Wang Wu');
+  assert.equal(await page.getByLabel('所属机构').inputValue(), '某国知识产权局 <IP Office> & Co');
+  assert.equal(await page.getByLabel('关于“数据”：是否有遗漏或识别有误的议题？').inputValue(), '遗漏了个人数据与隐私的交叉问题。');
   const stored = await storedDraft(page);
   assert.equal(stored.respondent.name, '王五 Wang Wu');
   assert.equal(stored.respondent.kind, 'government-or-ip-office');
