@@ -10,7 +10,7 @@ use std::rc::{Rc, Weak};
 use yew::Callback;
 
 /// At most this long passes between a change and its save.
-pub const SAVE_DELAY_MS: u32 = 400;
+pub const SAVE_DELAY_MS: u32 = 300;
 
 /// Shared handle to the draft being written; equal only to itself.
 #[derive(Clone)]
