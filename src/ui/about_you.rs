@@ -38,7 +38,7 @@ pub fn AboutYou(props: &AboutYouProps) -> Html {
         } else {
             Capacity::OnBehalfOfOrganisation
         });
-        std::mem::replace(&mut r.capacity, new) != new
+        replace_changed(&mut r.capacity, new)
     });
     let on_publication = choose(|r, v| {
         let new = Some(if v == "with-name" {
@@ -46,15 +46,13 @@ pub fn AboutYou(props: &AboutYouProps) -> Html {
         } else {
             Publication::NameWithheld
         });
-        std::mem::replace(&mut r.publication, new) != new
+        replace_changed(&mut r.publication, new)
     });
     let on_acknowledge = {
         let handle = handle.clone();
         Callback::from(move |e: Event| {
             let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
-            handle.edit(|d| {
-                std::mem::replace(&mut d.respondent.publication_acknowledged, checked) != checked
-            });
+            handle.edit(|d| replace_changed(&mut d.respondent.publication_acknowledged, checked));
         })
     };
     let on_kind = {
@@ -62,7 +60,7 @@ pub fn AboutYou(props: &AboutYouProps) -> Html {
         Callback::from(move |e: Event| {
             let kind =
                 RespondentKind::from_code(&e.target_unchecked_into::<HtmlSelectElement>().value());
-            handle.edit(|d| std::mem::replace(&mut d.respondent.kind, kind) != kind);
+            handle.edit(|d| replace_changed(&mut d.respondent.kind, kind));
         })
     };
     let radio = |name: &'static str,
@@ -115,6 +113,11 @@ pub fn AboutYou(props: &AboutYouProps) -> Html {
             </fieldset>
         </section>
     }
+}
+
+/// Puts `new` in `slot`; returns whether that changed it.
+fn replace_changed<T: PartialEq + Copy>(slot: &mut T, new: T) -> bool {
+    std::mem::replace(slot, new) != new
 }
 
 #[derive(Properties, PartialEq)]
