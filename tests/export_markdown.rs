@@ -4,7 +4,8 @@
 
 use consultation_response::catalog::Consultation;
 use consultation_response::draft::Draft;
-use consultation_response::export::markdown::{write, Header};
+use consultation_response::export::markdown::write;
+use consultation_response::export::outline::{outline, Options};
 use consultation_response::i18n::ZH;
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
@@ -88,12 +89,11 @@ fn answers_read_back(markdown: &str) -> Vec<(String, String)> {
 }
 
 fn document(draft: &Draft) -> String {
-    write(
-        Consultation::wipo_2019(),
-        draft,
-        &Header { date: "2026-11-26" },
-        &ZH,
-    )
+    let options = Options {
+        date: "2026-11-26".into(),
+        include_unanswered: true,
+    };
+    write(&outline(Consultation::wipo_2019(), draft, &options, &ZH))
 }
 
 #[test]
@@ -133,7 +133,9 @@ fn headings_follow_the_papers_areas_and_issues() {
         headings[19],
         &Block::Heading(3, "议题 13：知识产权行政决定的责任".into())
     );
-    assert!(blocks.contains(&Block::ListItem("收件：ai2ip@wipo.int".into())));
+    assert!(blocks.contains(&Block::ListItem(
+        "收件：WIPO 秘书处（ai2ip@wipo.int）".into()
+    )));
 }
 
 #[test]

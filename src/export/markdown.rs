@@ -6,162 +6,70 @@
 //! breaks are kept (as hard breaks); spaces and tabs at the start and end of a line are dropped,
 //! since Markdown would otherwise read them as code blocks or discard them.
 
-use super::question_number;
-use crate::catalog::{printed_label, Consultation, Position};
-use crate::draft::{Capacity, Draft, Publication, Respondent, RespondentText, GENERAL_COMMENTS};
-use crate::i18n::{kind_label, text_label, Strings};
+use super::outline::{Block, Fact, Outline};
 use std::fmt::Write;
 
-/// What to write into the document header besides the paper's own details.
-pub struct Header<'a> {
-    /// The date of the response, ISO 8601 (`2026-11-26`).
-    pub date: &'a str,
-}
-
 /// Writes the whole response.
-pub fn write(
-    paper: &Consultation,
-    draft: &Draft,
-    header: &Header<'_>,
-    strings: &Strings,
-) -> String {
-    let questions = paper.answerables();
-    let answered = draft.answered_count(questions.iter().map(|q| q.id));
+pub fn write(outline: &Outline) -> String {
     let mut out = String::new();
-    let title = &paper.title.zh;
-    let _ = writeln!(
-        out,
-        "# {}：{}\n",
-        escape_line(strings.doc_title),
-        escape_line(title)
-    );
-    if let Some(en) = &paper.title.en {
-        let _ = writeln!(out, "{}\n", escape_line(en));
+    let _ = writeln!(out, "# {}\n", escape_line(&outline.title));
+    if let Some(subtitle) = &outline.subtitle {
+        let _ = writeln!(out, "{}\n", escape_line(subtitle));
     }
-    let facts = [
-        (
-            strings.doc_document,
-            format!(
-                "{}（{}，{}）",
-                paper.symbol, paper.author.zh, paper.published
-            ),
-        ),
-        (strings.doc_to, paper.email.clone()),
-        (strings.doc_date, header.date.to_string()),
-        (
-            strings.doc_answered,
-            format!("{answered} / {}", questions.len()),
-        ),
-    ];
-    for (label, value) in facts {
-        let _ = writeln!(out, "- {}：{}", escape_line(label), escape_line(&value));
+    write_facts(&mut out, &outline.cover);
+    if !outline.respondent.is_empty() {
+        let _ = write!(out, "\n## {}\n\n", escape_line(&outline.respondent_heading));
+        write_facts(&mut out, &outline.respondent);
     }
-
-    write_respondent(&mut out, &draft.respondent, strings);
-
-    for area in &paper.areas {
-        let _ = write!(out, "\n## {}\n", escape_line(&area.heading.zh));
-        let mut issue_n = None;
-        for question in questions.iter().filter(|q| std::ptr::eq(q.area, area)) {
-            let label = match question.position {
-                Position::Numbered { issue, label } => {
-                    if issue_n != Some(issue.n) {
-                        issue_n = Some(issue.n);
-                        let heading = format!(
-                            "{}{}{}{}",
-                            strings.issue_prefix, issue.n, strings.issue_suffix, issue.title.zh
-                        );
-                        let _ = write!(out, "\n### {}\n", escape_line(&heading));
+    for block in &outline.body {
+        match block {
+            Block::Area(heading) => {
+                let _ = write!(out, "\n## {}\n", escape_line(heading));
+            }
+            Block::Issue(heading) => {
+                let _ = write!(out, "\n### {}\n", escape_line(heading));
+            }
+            Block::Question {
+                number,
+                text,
+                answer,
+                ..
+            } => {
+                let _ = write!(
+                    out,
+                    "\n**{}** {}\n\n{}\n\n",
+                    escape_line(number),
+                    escape_line(text),
+                    escape_line(&outline.view_label)
+                );
+                match answer {
+                    Some(answer) => out.push_str(&answer_block(answer)),
+                    None => {
+                        let _ = writeln!(out, "*{}*", escape_line(&outline.not_answered));
                     }
-                    printed_label(label)
                 }
-                Position::InParagraph { .. } => question_number(question, strings),
-            };
-            let _ = write!(
-                out,
-                "\n**{}** {}\n\n{}\n\n",
-                escape_line(&label),
-                escape_line(&question.text.zh),
-                escape_line(strings.doc_view)
-            );
-            if draft.is_answered(question.id) {
-                out.push_str(&answer_block(draft.answer(question.id)));
-            } else {
-                let _ = writeln!(out, "*{}*", escape_line(strings.doc_not_answered));
+            }
+            Block::Comment { label, text } => {
+                let _ = write!(out, "\n**{}**\n\n", escape_line(label));
+                out.push_str(&answer_block(text));
+            }
+            Block::Section { heading, text } => {
+                let _ = write!(out, "\n## {}\n\n", escape_line(heading));
+                out.push_str(&answer_block(text));
             }
         }
-        write_comment(
-            &mut out,
-            draft.comment(&area.id),
-            strings.doc_missing_issues,
-        );
-    }
-    let general = draft.comment(GENERAL_COMMENTS);
-    if !general.trim().is_empty() {
-        let _ = write!(
-            out,
-            "\n## {}\n\n",
-            escape_line(strings.comment_general_heading)
-        );
-        out.push_str(&answer_block(general));
     }
     out
 }
 
-fn write_comment(out: &mut String, comment: &str, heading: &str) {
-    if !comment.trim().is_empty() {
-        let _ = write!(out, "\n**{}**\n\n", escape_line(heading));
-        out.push_str(&answer_block(comment));
-    }
-}
-
-/// The respondent's details that were given, and their publication choice.
-fn write_respondent(out: &mut String, respondent: &Respondent, strings: &Strings) {
-    if respondent.is_empty() {
-        return;
-    }
-    let mut facts: Vec<(&str, String)> = Vec::new();
-    for field in [
-        RespondentText::Name,
-        RespondentText::Title,
-        RespondentText::Organisation,
-    ] {
-        facts.push((
-            text_label(field, strings),
-            respondent.text(field).to_string(),
-        ));
-    }
-    let capacity = respondent.capacity.map(|c| match c {
-        Capacity::Personal => strings.capacity_personal,
-        Capacity::OnBehalfOfOrganisation => strings.capacity_organisation,
-    });
-    facts.push((
-        strings.doc_capacity,
-        capacity.unwrap_or_default().to_string(),
-    ));
-    let kind = respondent.kind.map(|k| kind_label(k, strings));
-    facts.push((strings.kind_label, kind.unwrap_or_default().to_string()));
-    facts.push((strings.doc_country, respondent.country.clone()));
-    facts.push((
-        text_label(RespondentText::Email, strings),
-        respondent.email.clone(),
-    ));
-    let publication = [
-        respondent
-            .publication_acknowledged
-            .then_some(strings.doc_publication_acknowledged),
-        respondent.publication.map(|p| match p {
-            Publication::WithName => strings.doc_publication_with_name,
-            Publication::NameWithheld => strings.doc_publication_withheld,
-        }),
-    ];
-    let publication: Vec<&str> = publication.into_iter().flatten().collect();
-    facts.push((strings.doc_publication, publication.join("；")));
-
-    let _ = write!(out, "\n## {}\n\n", escape_line(strings.doc_respondent));
-    for (label, value) in facts.iter().filter(|(_, v)| !v.trim().is_empty()) {
-        let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
-        let _ = writeln!(out, "- {}：{}", escape_line(label), escape_line(&value));
+fn write_facts(out: &mut String, facts: &[Fact]) {
+    for fact in facts {
+        let _ = writeln!(
+            out,
+            "- {}：{}",
+            escape_line(&fact.label),
+            escape_line(&fact.value)
+        );
     }
 }
 
@@ -218,7 +126,18 @@ fn escape_line_start(line: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::Consultation;
+    use crate::draft::{Capacity, Draft, Publication, GENERAL_COMMENTS};
+    use crate::export::outline::{outline, Options};
     use crate::i18n::ZH;
+
+    fn document(draft: &Draft) -> String {
+        let options = Options {
+            date: "2026-11-26".into(),
+            include_unanswered: true,
+        };
+        write(&outline(Consultation::wipo_2019(), draft, &options, &ZH))
+    }
 
     #[test]
     fn digits_then_a_dot_at_line_start_are_escaped() {
@@ -233,9 +152,9 @@ mod tests {
         let paper = Consultation::wipo_2019();
         let mut draft = Draft::new(&paper.id);
         draft.set_answer("4.iii", "不太了解。");
-        let doc = write(paper, &draft, &Header { date: "2026-11-26" }, &ZH);
+        let doc = document(&draft);
         assert!(doc.starts_with("# 意见回复：关于知识产权政策与人工智能的议题文件草案\n"));
-        assert!(doc.contains("- 收件：ai2ip@wipo.int\n"));
+        assert!(doc.contains("- 收件：WIPO 秘书处（ai2ip@wipo.int）\n"));
         assert!(doc.contains("- 日期：2026-11-26\n"));
         assert!(doc.contains("- 已回答：1 / 42\n"));
         assert_eq!(doc.matches("意见观点：").count(), 42);
@@ -265,7 +184,7 @@ mod tests {
         draft.respondent.publication = Some(Publication::NameWithheld);
         draft.set_comment("data", "遗漏了个人数据。");
         draft.set_comment(GENERAL_COMMENTS, "总体同意。");
-        let doc = write(paper, &draft, &Header { date: "2026-11-26" }, &ZH);
+        let doc = document(&draft);
         assert!(doc.contains(
             "## 答复人\n\n- 姓名：李四\n- 所属机构：某知识产权局\n- 身份：代表机构提交\n"
         ));

@@ -2,6 +2,7 @@
 //! contents; none touches the browser.
 
 pub mod markdown;
+pub mod outline;
 
 use crate::catalog::{printed_label, Answerable, Consultation, Position};
 use crate::i18n::Strings;

@@ -1,7 +1,7 @@
 use super::draft_handle::DraftHandle;
 use super::use_strings;
 use crate::catalog::Consultation;
-use crate::export::{self, markdown};
+use crate::export::{self, markdown, outline};
 use crate::i18n::fill;
 use crate::platform;
 use yew::prelude::*;
@@ -15,8 +15,12 @@ pub fn DownloadBar() -> Html {
     let onclick = Callback::from(move |_: MouseEvent| {
         handle.flush();
         let date = platform::today_local();
-        let header = markdown::Header { date: &date };
-        let text = handle.with(|s| markdown::write(paper, s.draft(), &header, strings));
+        let options = outline::Options {
+            date: date.clone(),
+            include_unanswered: true,
+        };
+        let text = handle
+            .with(|s| markdown::write(&outline::outline(paper, s.draft(), &options, strings)));
         let name = export::file_name(paper, &date, "md");
         if let Err(error) = platform::download(&name, "text/markdown;charset=utf-8", &text) {
             gloo::console::error!(error);

@@ -102,7 +102,7 @@ test('the downloaded Markdown holds every answer under its question, in order', 
   const blocks = readBlocks(markdown);
   assert.equal(blocks[0].type, 'heading');
   assert.match(blocks[0].text, /关于知识产权政策与人工智能的议题文件草案/);
-  for (const fact of ['WIPO/IP/AI/2/GE/20/1', '收件：ai2ip@wipo.int', `日期：${today}`, '已回答：4 / 42']) {
+  for (const fact of ['WIPO/IP/AI/2/GE/20/1', '收件：WIPO 秘书处（ai2ip@wipo.int）', `日期：${today}`, '已回答：4 / 42']) {
     assert.ok(markdown.includes(fact.replace(/([\\`*_[\]<>#|~&!])/g, '\\$1')) || blocks.some((b) => b.text.includes(fact)), fact);
   }
 

@@ -1,0 +1,300 @@
+//! What a response document says, in order, independent of its format: the cover, the
+//! respondent, then each area, issue, question and answer, and the comments. Every writer
+//! (Markdown, text, HTML, Word) renders this one outline.
+
+use super::question_number;
+use crate::catalog::{printed_label, Consultation, Position};
+use crate::draft::{Capacity, Draft, Publication, Respondent, RespondentText, GENERAL_COMMENTS};
+use crate::i18n::{fill, kind_label, text_label, Strings};
+
+/// Choices the respondent makes when downloading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// The date of the response, ISO 8601 (`2026-11-26`).
+    pub date: String,
+    /// List unanswered questions too (marked as such), or only the answered ones.
+    pub include_unanswered: bool,
+}
+
+/// A labelled detail: `收件：ai2ip@wipo.int`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+}
+
+/// One part of the body, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// An area heading (level 2).
+    Area(String),
+    /// An issue heading (level 3).
+    Issue(String),
+    /// A question and its answer; `None` when unanswered.
+    Question {
+        id: String,
+        number: String,
+        text: String,
+        answer: Option<String>,
+    },
+    /// A labelled free text: comments on missing issues.
+    Comment { label: String, text: String },
+    /// A section of its own with a heading (the general comments).
+    Section { heading: String, text: String },
+}
+
+/// The whole response, ready for a writer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outline {
+    pub lang: &'static str,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub cover: Vec<Fact>,
+    /// The heading of the respondent block and its details (only those given).
+    pub respondent_heading: String,
+    pub respondent: Vec<Fact>,
+    pub body: Vec<Block>,
+    /// The label before each answer (`意见观点：`).
+    pub view_label: String,
+    /// What stands for a missing answer (`（未作答）`).
+    pub not_answered: String,
+}
+
+/// The subject line of the email that carries the response.
+pub fn subject(paper: &Consultation, strings: &Strings) -> String {
+    fill(
+        strings.doc_subject,
+        &[("title", &paper.title.zh), ("symbol", &paper.symbol)],
+    )
+}
+
+/// Builds the outline of the response to `paper` from `draft`.
+pub fn outline(
+    paper: &Consultation,
+    draft: &Draft,
+    options: &Options,
+    strings: &Strings,
+) -> Outline {
+    let questions = paper.answerables();
+    let answered = draft.answered_count(questions.iter().map(|q| q.id));
+    let fact = |label: &str, value: String| Fact {
+        label: label.to_string(),
+        value,
+    };
+    let cover = vec![
+        fact(
+            strings.doc_to,
+            fill(strings.doc_to_value, &[("email", &paper.email)]),
+        ),
+        fact(strings.doc_subject_label, subject(paper, strings)),
+        fact(
+            strings.doc_document,
+            format!(
+                "{}（{}，{}）",
+                paper.symbol, paper.author.zh, paper.published
+            ),
+        ),
+        fact(strings.doc_date, options.date.clone()),
+        fact(
+            strings.doc_answered,
+            format!("{answered} / {}", questions.len()),
+        ),
+    ];
+
+    let mut body = Vec::new();
+    for area in &paper.areas {
+        let mut area_blocks = Vec::new();
+        let mut issue_n = None;
+        for question in questions.iter().filter(|q| std::ptr::eq(q.area, area)) {
+            let answer = draft
+                .is_answered(question.id)
+                .then(|| draft.answer(question.id).to_string());
+            if answer.is_none() && !options.include_unanswered {
+                continue;
+            }
+            let number = match question.position {
+                Position::Numbered { issue, label } => {
+                    if issue_n != Some(issue.n) {
+                        issue_n = Some(issue.n);
+                        area_blocks.push(Block::Issue(format!(
+                            "{}{}{}{}",
+                            strings.issue_prefix, issue.n, strings.issue_suffix, issue.title.zh
+                        )));
+                    }
+                    printed_label(label)
+                }
+                Position::InParagraph { .. } => question_number(question, strings),
+            };
+            area_blocks.push(Block::Question {
+                id: question.id.to_string(),
+                number,
+                text: question.text.zh.clone(),
+                answer,
+            });
+        }
+        let comment = draft.comment(&area.id);
+        if !comment.trim().is_empty() {
+            area_blocks.push(Block::Comment {
+                label: strings.doc_missing_issues.to_string(),
+                text: comment.to_string(),
+            });
+        }
+        if !area_blocks.is_empty() {
+            body.push(Block::Area(area.heading.zh.clone()));
+            body.append(&mut area_blocks);
+        }
+    }
+    let general = draft.comment(GENERAL_COMMENTS);
+    if !general.trim().is_empty() {
+        body.push(Block::Section {
+            heading: strings.comment_general_heading.to_string(),
+            text: general.to_string(),
+        });
+    }
+
+    Outline {
+        lang: strings.lang,
+        title: format!("{}：{}", strings.doc_title, paper.title.zh),
+        subtitle: paper.title.en.clone(),
+        cover,
+        respondent_heading: strings.doc_respondent.to_string(),
+        respondent: respondent_facts(&draft.respondent, strings),
+        body,
+        view_label: strings.doc_view.to_string(),
+        not_answered: strings.doc_not_answered.to_string(),
+    }
+}
+
+/// The respondent's details that were given, and their publication choice.
+fn respondent_facts(respondent: &Respondent, strings: &Strings) -> Vec<Fact> {
+    let capacity = respondent.capacity.map(|c| match c {
+        Capacity::Personal => strings.capacity_personal,
+        Capacity::OnBehalfOfOrganisation => strings.capacity_organisation,
+    });
+    let kind = respondent.kind.map(|k| kind_label(k, strings));
+    let publication: Vec<&str> = [
+        respondent
+            .publication_acknowledged
+            .then_some(strings.doc_publication_acknowledged),
+        respondent.publication.map(|p| match p {
+            Publication::WithName => strings.doc_publication_with_name,
+            Publication::NameWithheld => strings.doc_publication_withheld,
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let text = |field| respondent.text(field).to_string();
+    let facts = [
+        (
+            text_label(RespondentText::Name, strings),
+            text(RespondentText::Name),
+        ),
+        (
+            text_label(RespondentText::Title, strings),
+            text(RespondentText::Title),
+        ),
+        (
+            text_label(RespondentText::Organisation, strings),
+            text(RespondentText::Organisation),
+        ),
+        (
+            strings.doc_capacity,
+            capacity.unwrap_or_default().to_string(),
+        ),
+        (strings.kind_label, kind.unwrap_or_default().to_string()),
+        (strings.doc_country, text(RespondentText::Country)),
+        (
+            text_label(RespondentText::Email, strings),
+            text(RespondentText::Email),
+        ),
+        (strings.doc_publication, publication.join("；")),
+    ];
+    facts
+        .into_iter()
+        .map(|(label, value)| Fact {
+            label: label.to_string(),
+            // One line each: a detail never breaks the document's layout.
+            value: value.split_whitespace().collect::<Vec<_>>().join(" "),
+        })
+        .filter(|f| !f.value.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::ZH;
+
+    fn options(include_unanswered: bool) -> Options {
+        Options {
+            date: "2026-11-26".into(),
+            include_unanswered,
+        }
+    }
+
+    #[test]
+    fn every_question_is_listed_when_unanswered_ones_are_included() {
+        let paper = Consultation::wipo_2019();
+        let outline = outline(paper, &Draft::new(&paper.id), &options(true), &ZH);
+        let questions = outline
+            .body
+            .iter()
+            .filter(|b| matches!(b, Block::Question { .. }))
+            .count();
+        assert_eq!(questions, 42);
+        assert_eq!(
+            outline
+                .body
+                .iter()
+                .filter(|b| matches!(b, Block::Area(_)))
+                .count(),
+            6
+        );
+        assert!(outline.respondent.is_empty());
+    }
+
+    #[test]
+    fn only_answered_questions_and_their_headings_otherwise() {
+        let paper = Consultation::wipo_2019();
+        let mut draft = Draft::new(&paper.id);
+        draft.set_answer("10.iii", "无意见。");
+        let outline = outline(paper, &draft, &options(false), &ZH);
+        assert_eq!(
+            outline.body,
+            vec![
+                Block::Area("数据".into()),
+                Block::Issue("议题 10：与数据相关的其他权利".into()),
+                Block::Question {
+                    id: "10.iii".into(),
+                    number: "（iii）".into(),
+                    text: paper
+                        .questions()
+                        .find(|q| q.id == "10.iii")
+                        .unwrap()
+                        .text
+                        .zh
+                        .clone(),
+                    answer: Some("无意见。".into()),
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn the_cover_names_the_secretariat_the_subject_and_the_date() {
+        let paper = Consultation::wipo_2019();
+        let outline = outline(paper, &Draft::new(&paper.id), &options(true), &ZH);
+        let cover: Vec<String> = outline
+            .cover
+            .iter()
+            .map(|f| format!("{}：{}", f.label, f.value))
+            .collect();
+        assert_eq!(cover[0], "收件：WIPO 秘书处（ai2ip@wipo.int）");
+        assert_eq!(
+            cover[1],
+            "主题：对《关于知识产权政策与人工智能的议题文件草案》（WIPO/IP/AI/2/GE/20/1）的意见"
+        );
+        assert!(cover.contains(&"日期：2026-11-26".to_string()));
+    }
+}
