@@ -7,6 +7,7 @@
 //! is reached only through [`platform`], and [`ui`] holds the components.
 
 pub mod catalog;
+pub mod checksum;
 pub mod draft;
 pub mod export;
 pub mod i18n;

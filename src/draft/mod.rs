@@ -3,6 +3,7 @@
 
 mod keeper;
 mod respondent;
+pub mod transfer;
 
 pub use keeper::{
     backup_key, storage_key, KeyValueStore, OpenNotice, SaveStatus, Session, StoreError,

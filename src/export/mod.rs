@@ -1,8 +1,12 @@
 //! Writers of the response documents. Each takes the paper and the draft and returns the file's
 //! contents; none touches the browser.
 
+pub mod docx;
+pub mod html;
 pub mod markdown;
 pub mod outline;
+pub mod text;
+pub mod zip;
 
 use crate::catalog::{printed_label, Answerable, Consultation, Position};
 use crate::i18n::Strings;

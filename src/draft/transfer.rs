@@ -1,0 +1,162 @@
+//! Moving a draft between browsers and machines: the draft file (`.json`), also embedded in the
+//! HTML response, and reading either back. A file carries the format, its version, the
+//! consultation id and a CRC-32 of the draft, so a damaged or edited file is refused whole.
+
+use super::{Draft, DraftError};
+use crate::checksum::crc32;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// Marks a JSON document as a draft file.
+pub const FILE_FORMAT: &str = "consultation-response/draft-file";
+/// The draft-file version this release writes and reads.
+pub const FILE_VERSION: u64 = 1;
+/// The id of the `<script type="application/json">` element that carries the draft in an HTML
+/// response.
+pub const HTML_ELEMENT_ID: &str = "consultation-response-draft";
+/// Files larger than this are refused before they are read (localStorage holds about 5 MB).
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+
+#[derive(Serialize, Deserialize)]
+struct DraftFile {
+    format: String,
+    version: u64,
+    consultation: String,
+    checksum: String,
+    /// The stored draft (the localStorage format), as a string so the checksum covers exact bytes.
+    draft: String,
+}
+
+/// Why a file cannot be imported. Nothing changes when one is refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportError {
+    TooLarge {
+        bytes: usize,
+    },
+    /// Neither a draft file nor an HTML response made by this app.
+    NotRecognised,
+    /// A draft file from a newer release.
+    NewerFile(u64),
+    /// The checksum does not match: the file was damaged or edited.
+    Damaged,
+    /// The draft inside cannot be opened.
+    Draft(DraftError),
+}
+
+/// The draft file for `draft`, saved at `saved_at`. Safe to embed in HTML as is: it contains no
+/// `<`, so no `</script>` can end the element early.
+pub fn to_file(draft: &Draft, saved_at: &str) -> String {
+    let inner = draft.to_json(saved_at);
+    let file = DraftFile {
+        format: FILE_FORMAT.into(),
+        version: FILE_VERSION,
+        consultation: draft.consultation().into(),
+        checksum: checksum(&inner),
+        draft: inner,
+    };
+    let json = serde_json::to_string_pretty(&file).expect("strings always serialise");
+    // `<` only occurs inside JSON strings, where `\u003c` means the same.
+    json.replace('<', "\\u003c")
+}
+
+fn checksum(text: &str) -> String {
+    format!("crc32:{:08x}", crc32(text.as_bytes()))
+}
+
+/// Reads a draft file, or the draft embedded in an HTML response, for `consultation_id`.
+pub fn from_file(contents: &str, consultation_id: &str) -> Result<Draft, ImportError> {
+    if contents.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: contents.len(),
+        });
+    }
+    let json = embedded_json(contents).unwrap_or(contents);
+    let value: Value = serde_json::from_str(json).map_err(|_| ImportError::NotRecognised)?;
+    if value.get("format").and_then(Value::as_str) != Some(FILE_FORMAT) {
+        return Err(ImportError::NotRecognised);
+    }
+    let version = value
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or(ImportError::NotRecognised)?;
+    if version > FILE_VERSION {
+        return Err(ImportError::NewerFile(version));
+    }
+    let file: DraftFile = serde_json::from_value(value).map_err(|_| ImportError::NotRecognised)?;
+    if file.checksum != checksum(&file.draft) {
+        return Err(ImportError::Damaged);
+    }
+    if file.consultation != consultation_id {
+        return Err(ImportError::Draft(DraftError::OtherConsultation(
+            file.consultation,
+        )));
+    }
+    Draft::from_json(&file.draft, consultation_id)
+        .map(|(draft, _)| draft)
+        .map_err(ImportError::Draft)
+}
+
+/// The contents of the draft element of an HTML response, if `html` is one.
+fn embedded_json(html: &str) -> Option<&str> {
+    let marker = format!("id=\"{HTML_ELEMENT_ID}\">");
+    let start = html.find(&marker)? + marker.len();
+    let end = start + html[start..].find("</script>")?;
+    Some(html[start..end].trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ID: &str = "wipo-ip-ai-2019";
+
+    fn sample() -> Draft {
+        let mut draft = Draft::new(ID);
+        draft.set_answer("1.i", "应该允许。</script><img src=x onerror=alert(1)>");
+        draft.set_comment("general", "总体同意 & <b>");
+        draft.respondent.name = "张三".into();
+        draft
+    }
+
+    #[test]
+    fn a_draft_file_reads_back_equal_and_carries_no_angle_bracket() {
+        let file = to_file(&sample(), "2026-11-26T10:00:00Z");
+        assert!(!file.contains('<'));
+        assert_eq!(from_file(&file, ID), Ok(sample()));
+    }
+
+    #[test]
+    fn a_draft_embedded_in_html_reads_back() {
+        let html = format!(
+            "<!doctype html><p>x</p><script type=\"application/json\" id=\"{HTML_ELEMENT_ID}\">\n{}\n</script></html>",
+            to_file(&sample(), "t")
+        );
+        assert_eq!(from_file(&html, ID), Ok(sample()));
+    }
+
+    #[test]
+    fn a_changed_file_is_refused_as_damaged() {
+        let file = to_file(&sample(), "t");
+        let edited = file.replace("应该允许", "不应允许");
+        assert_eq!(from_file(&edited, ID), Err(ImportError::Damaged));
+    }
+
+    #[test]
+    fn other_files_are_refused_with_their_reason() {
+        assert_eq!(from_file("hello", ID), Err(ImportError::NotRecognised));
+        assert_eq!(from_file("{\"a\":1}", ID), Err(ImportError::NotRecognised));
+        let stored = sample().to_json("t");
+        assert_eq!(from_file(&stored, ID), Err(ImportError::NotRecognised));
+        let newer = to_file(&sample(), "t").replace("\"version\": 1", "\"version\": 9");
+        assert_eq!(from_file(&newer, ID), Err(ImportError::NewerFile(9)));
+        assert_eq!(
+            from_file(&to_file(&sample(), "t"), "other"),
+            Err(ImportError::Draft(DraftError::OtherConsultation(ID.into())))
+        );
+        let huge = " ".repeat(MAX_FILE_BYTES + 1);
+        assert!(matches!(
+            from_file(&huge, ID),
+            Err(ImportError::TooLarge { .. })
+        ));
+    }
+}

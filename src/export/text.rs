@@ -1,0 +1,90 @@
+//! The response as plain text (UTF-8): the same outline, readable in any editor or mail body.
+
+use super::outline::{Block, Fact, Outline};
+use std::fmt::Write;
+
+/// Writes the whole response.
+pub fn write(outline: &Outline) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", outline.title);
+    if let Some(subtitle) = &outline.subtitle {
+        let _ = writeln!(out, "{subtitle}");
+    }
+    out.push('\n');
+    write_facts(&mut out, &outline.cover);
+    if !outline.respondent.is_empty() {
+        let _ = writeln!(out, "\n【{}】\n", outline.respondent_heading);
+        write_facts(&mut out, &outline.respondent);
+    }
+    for block in &outline.body {
+        match block {
+            Block::Area(heading) => {
+                let _ = writeln!(out, "\n\n【{heading}】");
+            }
+            Block::Issue(heading) => {
+                let _ = writeln!(out, "\n{heading}");
+            }
+            Block::Question {
+                number,
+                text,
+                answer,
+                ..
+            } => {
+                let answer = answer.as_deref().unwrap_or(&outline.not_answered);
+                let _ = writeln!(
+                    out,
+                    "\n{number}{text}\n{}\n{}",
+                    outline.view_label,
+                    lines(answer)
+                );
+            }
+            Block::Comment { label, text } => {
+                let _ = writeln!(out, "\n{label}\n{}", lines(text));
+            }
+            Block::Section { heading, text } => {
+                let _ = writeln!(out, "\n\n【{heading}】\n\n{}", lines(text));
+            }
+        }
+    }
+    out
+}
+
+fn write_facts(out: &mut String, facts: &[Fact]) {
+    for fact in facts {
+        let _ = writeln!(out, "{}：{}", fact.label, fact.value);
+    }
+}
+
+/// An answer with its line breaks normalised to `\n`.
+fn lines(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .trim_end()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Consultation;
+    use crate::draft::Draft;
+    use crate::export::outline::{outline, Options};
+    use crate::i18n::ZH;
+
+    #[test]
+    fn answers_stand_under_their_questions_verbatim() {
+        let paper = Consultation::wipo_2019();
+        let mut draft = Draft::new(&paper.id);
+        draft.set_answer("1.i", "第一行\r\n<b>第二行</b> & more");
+        let options = Options {
+            date: "2026-11-26".into(),
+            include_unanswered: true,
+        };
+        let text = write(&outline(paper, &draft, &options, &ZH));
+        assert!(text.starts_with("意见回复：关于知识产权政策与人工智能的议题文件草案\n"));
+        assert!(text.contains("\n【专利权】\n\n议题 1：发明权和所有权\n\n（i）法律是否应该允许"));
+        assert!(text.contains("？\n意见观点：\n第一行\n<b>第二行</b> & more\n"));
+        assert_eq!(text.matches("意见观点：").count(), 42);
+        assert_eq!(text.matches("（未作答）").count(), 41);
+    }
+}

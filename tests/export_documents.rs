@@ -1,0 +1,88 @@
+//! The Word and HTML writers under random answers: the Word parts stay well-formed XML holding
+//! every answer in order, and the HTML file always resumes the exact draft.
+#![cfg(not(target_arch = "wasm32"))]
+
+use consultation_response::catalog::Consultation;
+use consultation_response::draft::{transfer, Draft};
+use consultation_response::export::outline::{outline, Options};
+use consultation_response::export::{docx, html, zip};
+use consultation_response::i18n::ZH;
+use proptest::prelude::*;
+
+fn answer_text() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        "[a-zA-Z0-9 ]{0,12}",
+        "[<>&\"'/=;:]{1,4}",
+        "[一二三知识产权。，？“”（）　]{1,8}",
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("\u{0C}\u{01}".to_string()),
+        Just("</w:t></w:r></w:p>".to_string()),
+        Just("</script><script>alert(1)</script>".to_string()),
+        Just("]]><!--".to_string()),
+    ];
+    prop::collection::vec(pieces, 1..20).prop_map(|v| v.concat())
+}
+
+/// The text of every `w:t` in document order, paragraphs separated by newlines.
+fn document_text(xml: &str) -> String {
+    let doc = roxmltree::Document::parse(xml).expect("well-formed document.xml");
+    let mut text = String::new();
+    for node in doc.descendants() {
+        match node.tag_name().name() {
+            "t" => text.push_str(node.text().unwrap_or("")),
+            "br" => text.push('\n'),
+            "p" => text.push('\n'),
+            _ => {}
+        }
+    }
+    text
+}
+
+fn visible(answer: &str) -> String {
+    answer.chars().filter(|c| !c.is_control() || *c == '\n').collect::<String>()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn word_parts_are_well_formed_and_hold_every_answer_in_order(
+        first in answer_text(), second in answer_text(), name in answer_text()
+    ) {
+        let paper = Consultation::wipo_2019();
+        let mut draft = Draft::new(&paper.id);
+        draft.set_answer("3.ii", &first);
+        draft.set_answer("11.i", &second);
+        draft.respondent.name = name;
+        let options = Options { date: "2026-11-26".into(), include_unanswered: true };
+        let outline = outline(paper, &draft, &options, &ZH);
+        let parts = zip::read_stored(&docx::write(&outline)).unwrap();
+        for (name, data) in &parts {
+            let xml = std::str::from_utf8(data).unwrap();
+            prop_assert!(roxmltree::Document::parse(xml).is_ok(), "{} is not well-formed", name);
+        }
+        let text = document_text(std::str::from_utf8(&parts[4].1).unwrap());
+        let mut from = 0;
+        for answer in [&first, &second] {
+            if !draft.is_answered(if std::ptr::eq(answer, &first) { "3.ii" } else { "11.i" }) { continue; }
+            for piece in visible(answer).split("\n\n").map(|p| p.trim_matches('\n')).filter(|p| !p.trim().is_empty()) {
+                let at = text[from..].find(piece);
+                prop_assert!(at.is_some(), "{:?} missing after {}", piece, from);
+                from += at.unwrap() + piece.len();
+            }
+        }
+    }
+
+    #[test]
+    fn the_html_file_always_resumes_the_exact_draft(first in answer_text(), comment in answer_text()) {
+        let paper = Consultation::wipo_2019();
+        let mut draft = Draft::new(&paper.id);
+        draft.set_answer("p26", &first);
+        draft.set_comment("general", &comment);
+        let options = Options { date: "2026-11-26".into(), include_unanswered: false };
+        let file = html::write(&outline(paper, &draft, &options, &ZH), &transfer::to_file(&draft, "t"));
+        prop_assert_eq!(file.matches("</script>").count(), 1);
+        prop_assert_eq!(transfer::from_file(&file, &paper.id), Ok(draft));
+    }
+}
