@@ -39,10 +39,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  say "installing Chromium and ChromeDriver (Debian packages)"
+# Debian packages: the browser the tests drive, and the real readers the downloads are opened
+# with (LibreOffice for .docx, pdftotext for printed PDFs, a CJK font so Chinese prints as text).
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v soffice >/dev/null \
+  || ! command -v pdftotext >/dev/null || [ ! -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]; then
+  say "installing Chromium, ChromeDriver, LibreOffice Writer, poppler-utils and a CJK font"
   as_root apt-get update
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+    chromium chromium-driver libreoffice-writer-nogui poppler-utils fonts-wqy-zenhei
 fi
 
 # npm packages (wasm-opt from binaryen, playwright-core), exactly as package-lock.json says.

@@ -40,7 +40,10 @@ fn document_text(xml: &str) -> String {
 }
 
 fn visible(answer: &str) -> String {
-    answer.chars().filter(|c| !c.is_control() || *c == '\n').collect::<String>()
+    answer
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n')
+        .collect::<String>()
 }
 
 proptest! {

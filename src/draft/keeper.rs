@@ -157,6 +157,15 @@ impl<S: KeyValueStore> Session<S> {
         changed
     }
 
+    /// Replaces the whole draft (an imported file); saved like any change.
+    pub fn replace(&mut self, draft: Draft) {
+        self.edit(|current| {
+            let changed = *current != draft;
+            *current = draft;
+            changed
+        });
+    }
+
     /// Writes unsaved changes, stamped `now`. A failed write leaves the stored copy as it was and
     /// the changes pending, so the next call retries.
     pub fn save(&mut self, now: &str) -> &SaveStatus {

@@ -9,17 +9,102 @@ pub mod text;
 pub mod zip;
 
 use crate::catalog::{printed_label, Answerable, Consultation, Position};
+use crate::draft::{transfer, Draft, Respondent};
 use crate::i18n::Strings;
 
-/// The downloaded file's name: `<symbol>_response_<date>.<extension>`, with the symbol's slashes
-/// turned into hyphens, e.g. `WIPO-IP-AI-2-GE-20-1_response_2026-11-26.md`.
-pub fn file_name(paper: &Consultation, date: &str, extension: &str) -> String {
-    let symbol: String = paper
-        .symbol
+/// The downloaded file's name: `<symbol>_<who>_<date>.<extension>`. The symbol's slashes become
+/// hyphens; `who` is the organisation, else the respondent's name, else `response`, with anything
+/// but letters and digits turned into hyphens and cut to 40 characters. For example
+/// `WIPO-IP-AI-2-GE-20-1_某国知识产权局_2026-11-26.docx`.
+pub fn file_name(
+    paper: &Consultation,
+    respondent: &Respondent,
+    date: &str,
+    extension: &str,
+) -> String {
+    let symbol = slug(&paper.symbol);
+    let who = [&respondent.organisation, &respondent.name]
+        .into_iter()
+        .map(|s| slug(s))
+        .find(|s| !s.is_empty())
+        .unwrap_or_else(|| "response".to_string());
+    format!("{symbol}_{who}_{date}.{extension}")
+}
+
+fn slug(text: &str) -> String {
+    let mapped: String = text
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .take(40)
         .collect();
-    format!("{symbol}_response_{date}.{extension}")
+    mapped
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A download format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Word,
+    Html,
+    Markdown,
+    Text,
+    DraftFile,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Word,
+        Format::Html,
+        Format::Markdown,
+        Format::Text,
+        Format::DraftFile,
+    ];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Word => "docx",
+            Format::Html => "html",
+            Format::Markdown => "md",
+            Format::Text => "txt",
+            Format::DraftFile => "json",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Word => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+            Format::Html => "text/html;charset=utf-8",
+            Format::Markdown => "text/markdown;charset=utf-8",
+            Format::Text => "text/plain;charset=utf-8",
+            Format::DraftFile => "application/json",
+        }
+    }
+}
+
+/// The file for `format`: its name and contents.
+pub fn produce(
+    format: Format,
+    paper: &Consultation,
+    draft: &Draft,
+    options: &outline::Options,
+    saved_at: &str,
+    strings: &Strings,
+) -> (String, Vec<u8>) {
+    let name = file_name(paper, &draft.respondent, &options.date, format.extension());
+    let outline = || outline::outline(paper, draft, options, strings);
+    let bytes = match format {
+        Format::Word => docx::write(&outline()),
+        Format::Html => html::write(&outline(), &transfer::to_file(draft, saved_at)).into_bytes(),
+        Format::Markdown => markdown::write(&outline()).into_bytes(),
+        Format::Text => text::write(&outline()).into_bytes(),
+        Format::DraftFile => transfer::to_file(draft, saved_at).into_bytes(),
+    };
+    (name, bytes)
 }
 
 /// A question's number as a respondent cites it: `议题 4（iii）`, or `第 26 段所提问题`.
@@ -45,9 +130,20 @@ mod tests {
     #[test]
     fn file_name_follows_the_documented_pattern() {
         let paper = Consultation::wipo_2019();
+        let mut respondent = Respondent::default();
         assert_eq!(
-            file_name(paper, "2026-11-26", "md"),
+            file_name(paper, &respondent, "2026-11-26", "md"),
             "WIPO-IP-AI-2-GE-20-1_response_2026-11-26.md"
+        );
+        respondent.name = "Jane O'Neil".into();
+        assert_eq!(
+            file_name(paper, &respondent, "2026-11-26", "docx"),
+            "WIPO-IP-AI-2-GE-20-1_Jane-O-Neil_2026-11-26.docx"
+        );
+        respondent.organisation = " 某国知识产权局 / IP Office ".into();
+        assert_eq!(
+            file_name(paper, &respondent, "2026-11-26", "html"),
+            "WIPO-IP-AI-2-GE-20-1_某国知识产权局-IP-Office_2026-11-26.html"
         );
     }
 

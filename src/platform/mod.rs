@@ -61,11 +61,11 @@ pub fn clock_time(iso: &str) -> String {
 }
 
 /// Offers `contents` to the person as a file called `file_name`.
-pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+pub fn download(file_name: &str, mime: &str, contents: &[u8]) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(contents));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let document = gloo::utils::document();
     let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
@@ -114,4 +114,36 @@ pub fn warn_before_leaving(has_unsaved_work: impl Fn() -> bool + 'static) -> Eve
             }
         },
     )
+}
+
+/// The text of a file the person picked, decoded as UTF-8.
+pub async fn read_text(file: &web_sys::File) -> Result<String, JsValue> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await?;
+    text.as_string()
+        .ok_or_else(|| JsValue::from_str("not text"))
+}
+
+/// Puts `text` on the clipboard; resolves to whether the browser allowed it.
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    let clipboard = gloo::utils::window().navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .is_ok()
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    let _ = gloo::utils::window().print();
+}
+
+/// Calls `prepare` just before the page is printed, whatever started the printing.
+pub fn before_print(prepare: impl Fn() + 'static) -> EventListener {
+    EventListener::new(&gloo::utils::window(), "beforeprint", move |_| prepare())
+}
+
+/// Moves keyboard focus to `element` (for error summaries and dialogs).
+pub fn focus(element: &web_sys::Element) {
+    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
 }

@@ -1,10 +1,10 @@
 use super::about_you::AboutYou;
-use super::download_bar::DownloadBar;
 use super::draft_handle::DraftHandle;
 use super::notice::OpenNoticeBanner;
 use super::paper::{AreaSection, GeneralComments, IntroSection};
 use super::paper_header::PaperHeader;
 use super::status_line::StatusLine;
+use super::submission::{PrintCopy, Submission};
 use crate::catalog::Consultation;
 use crate::i18n::ZH;
 use crate::platform;
@@ -32,6 +32,7 @@ pub fn App() -> Html {
 
     let strings = &ZH;
     let questions = paper.answerables();
+    let replacements = handle.replacements();
     let (answered, status, last_saved, respondent) = handle.with(|s| {
         let answered = s.draft().answered_count(questions.iter().map(|q| q.id));
         let last_saved = s.last_saved().map(|at| AttrValue::from(at.to_string()));
@@ -50,16 +51,21 @@ pub fn App() -> Html {
                 if let Some(notice) = notice {
                     <OpenNoticeBanner notice={notice} />
                 }
-                <AboutYou {respondent} />
-                <section class="cr-paper" aria-labelledby="cr-title">
-                    <IntroSection />
-                    { for paper.areas.iter().enumerate().map(|(i, _)| html! { <AreaSection key={i} index={i} /> }) }
-                    <GeneralComments />
-                </section>
+                // Replacing the whole draft (an import) remounts every field with the new text.
+                <div class="cr-draft" key={replacements}>
+                    <AboutYou {respondent} />
+                    <section class="cr-paper" aria-labelledby="cr-title">
+                        <IntroSection />
+                        { for paper.areas.iter().enumerate().map(|(i, _)| html! { <AreaSection key={i} index={i} /> }) }
+                        <GeneralComments />
+                    </section>
+                </div>
+                <Submission />
                 <footer class="cr-toolbar">
-                    <StatusLine {answered} total={questions.len()} {status} {last_saved} />
-                    <DownloadBar />
+                    <StatusLine {answered} total={questions.len()} status={status.clone()} last_saved={last_saved.clone()} />
+                    <a class="cr-button cr-button--primary" href="#cr-submit">{ strings.submit_link }</a>
                 </footer>
+                <PrintCopy version={format!("{replacements}/{status:?}/{last_saved:?}")} />
             </div>
         </ContextProvider<DraftHandle>>
         </ContextProvider<&'static crate::i18n::Strings>>

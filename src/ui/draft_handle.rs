@@ -19,6 +19,8 @@ pub struct DraftHandle(Rc<Inner>);
 struct Inner {
     session: RefCell<Session<BrowserStorage>>,
     pending_save: RefCell<Option<Timeout>>,
+    /// Counts replacements of the whole draft; fields remount when it changes.
+    replaced: std::cell::Cell<u32>,
     /// Re-renders what shows counts and save status.
     on_status: Callback<()>,
 }
@@ -40,6 +42,7 @@ impl DraftHandle {
         let inner = Inner {
             session: RefCell::new(session),
             pending_save: RefCell::new(None),
+            replaced: std::cell::Cell::new(0),
             on_status,
         };
         (DraftHandle(Rc::new(inner)), notice)
@@ -74,6 +77,19 @@ impl DraftHandle {
             self.schedule_save();
             self.0.on_status.emit(());
         }
+    }
+
+    /// Replaces the whole draft and saves it at once.
+    pub fn replace(&self, draft: crate::draft::Draft) {
+        self.0.session.borrow_mut().replace(draft);
+        self.0.replaced.set(self.0.replaced.get() + 1);
+        self.flush();
+        self.0.on_status.emit(());
+    }
+
+    /// How many times the whole draft was replaced since the page opened.
+    pub fn replacements(&self) -> u32 {
+        self.0.replaced.get()
     }
 
     fn schedule_save(&self) {

@@ -2,13 +2,13 @@
 
 mod about_you;
 mod app;
-mod download_bar;
 mod draft_handle;
 mod notice;
 mod paper;
 mod paper_header;
 mod question;
 mod status_line;
+mod submission;
 
 pub use app::App;
 

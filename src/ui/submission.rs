@@ -1,0 +1,425 @@
+//! Checking, downloading, printing and sending the response, and opening a saved draft.
+
+use super::draft_handle::DraftHandle;
+use super::use_strings;
+use crate::catalog::Consultation;
+use crate::draft::transfer::{self, ImportError};
+use crate::draft::{Capacity, Draft, DraftError};
+use crate::export::{self, html, outline, Format};
+use crate::i18n::{fill, long_date, Strings};
+use crate::platform;
+use web_sys::HtmlInputElement;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+/// The section after the paper: review, download, print, send, import.
+#[function_component]
+pub fn Submission() -> Html {
+    let strings = use_strings();
+    html! {
+        <section class="cr-submit" id="cr-submit" aria-labelledby="cr-submit-heading">
+            <h2 class="cr-area__heading" id="cr-submit-heading">{ strings.submit_heading }</h2>
+            <Review />
+            <Downloads />
+            <Send />
+            <Import />
+        </section>
+    }
+}
+
+/// Missing respondent details, each with the id of the field that fixes it.
+fn problems(draft: &Draft, strings: &Strings) -> Vec<(&'static str, &'static str)> {
+    let r = &draft.respondent;
+    let mut out = Vec::new();
+    if r.name.trim().is_empty() {
+        out.push(("respondent-name", strings.review_missing_name));
+    }
+    if r.capacity == Some(Capacity::OnBehalfOfOrganisation) && r.organisation.trim().is_empty() {
+        out.push((
+            "respondent-organisation",
+            strings.review_missing_organisation,
+        ));
+    }
+    if r.email.trim().is_empty() {
+        out.push(("respondent-email", strings.review_missing_email));
+    }
+    if !r.publication_acknowledged {
+        out.push((
+            "respondent-publication-acknowledged",
+            strings.review_missing_publication,
+        ));
+    }
+    out
+}
+
+/// Check your answers: every question with its answer or "not answered", a link back to each,
+/// and an error summary (it takes focus) for missing respondent details. It warns, never blocks.
+#[function_component]
+fn Review() -> Html {
+    let strings = use_strings();
+    let handle = use_context::<DraftHandle>().expect("Review needs the draft");
+    let shown = use_state(|| false);
+    let summary = use_node_ref();
+    {
+        let summary = summary.clone();
+        use_effect_with(*shown, move |shown| {
+            if *shown {
+                if let Some(element) = summary.cast::<web_sys::Element>() {
+                    platform::focus(&element);
+                }
+            }
+        });
+    }
+    let onclick = {
+        let (shown, handle) = (shown.clone(), handle.clone());
+        Callback::from(move |_: MouseEvent| {
+            handle.flush();
+            // Re-show with fresh content even when already open.
+            shown.set(false);
+            shown.set(true);
+        })
+    };
+    let body = if *shown {
+        let paper = Consultation::wipo_2019();
+        handle.with(|s| review_body(paper, s.draft(), strings, &summary))
+    } else {
+        html! {}
+    };
+    html! {
+        <div class="cr-panel">
+            <h3 class="cr-panel__heading">{ strings.review_heading }</h3>
+            <button type="button" class="cr-button cr-button--secondary" {onclick}>{ strings.review_button }</button>
+            { body }
+        </div>
+    }
+}
+
+fn review_body(paper: &Consultation, draft: &Draft, strings: &Strings, summary: &NodeRef) -> Html {
+    let problems = problems(draft, strings);
+    let questions = paper.answerables();
+    let answered = draft.answered_count(questions.iter().map(|q| q.id));
+    let count = fill(
+        strings.answered_of,
+        &[
+            ("answered", &answered.to_string()),
+            ("total", &questions.len().to_string()),
+        ],
+    );
+    let summary_html = if problems.is_empty() {
+        html! { <p class="cr-review__ok" tabindex="-1" ref={summary.clone()}>{ strings.review_no_problems }</p> }
+    } else {
+        html! {
+            <div class="cr-error-summary" role="alert" tabindex="-1" aria-labelledby="cr-error-summary-title" ref={summary.clone()}>
+                <h4 class="cr-error-summary__title" id="cr-error-summary-title">{ strings.review_problems }</h4>
+                <ul>
+                    { for problems.iter().map(|(field, text)| html! { <li><a href={format!("#{field}")}>{ *text }</a></li> }) }
+                </ul>
+            </div>
+        }
+    };
+    html! {
+        <>
+            { summary_html }
+            <p class="cr-review__count">{ count }</p>
+            <dl class="cr-review">
+                { for questions.iter().map(|q| {
+                    let answer = draft.answer(q.id);
+                    let preview: String = answer.chars().take(140).collect();
+                    let more = answer.chars().count() > 140;
+                    html! {
+                        <div class="cr-review__row">
+                            <dt>{ export::question_number(q, strings) }</dt>
+                            <dd>
+                                if draft.is_answered(q.id) {
+                                    { preview }{ if more { "……" } else { "" } }
+                                } else {
+                                    <span class="cr-review__missing">{ strings.review_not_answered }</span>
+                                }
+                                { " " }
+                                <a href={format!("#answer-{}", q.id)}>
+                                    { strings.review_change }
+                                    <span class="cr-visually-hidden">{ format!(" {}", export::question_number(q, strings)) }</span>
+                                </a>
+                            </dd>
+                        </div>
+                    }
+                }) }
+            </dl>
+        </>
+    }
+}
+
+/// One button per format, the unanswered-questions option, and printing.
+#[function_component]
+fn Downloads() -> Html {
+    let strings = use_strings();
+    let handle = use_context::<DraftHandle>().expect("Downloads needs the draft");
+    let include_unanswered = use_state(|| true);
+    let paper = Consultation::wipo_2019();
+    let button = |format: Format, label: &'static str| {
+        let (handle, include) = (handle.clone(), *include_unanswered);
+        let onclick = Callback::from(move |_: MouseEvent| {
+            handle.flush();
+            let options = outline::Options {
+                date: platform::today_local(),
+                include_unanswered: include,
+            };
+            let saved_at = platform::now_iso();
+            let (name, bytes) = handle
+                .with(|s| export::produce(format, paper, s.draft(), &options, &saved_at, strings));
+            if let Err(error) = platform::download(&name, format.mime(), &bytes) {
+                gloo::console::error!(error);
+            }
+        });
+        let class = if format == Format::Word {
+            "cr-button cr-button--primary"
+        } else {
+            "cr-button cr-button--secondary"
+        };
+        html! { <button type="button" {class} {onclick}>{ label }</button> }
+    };
+    let on_include = {
+        let include_unanswered = include_unanswered.clone();
+        Callback::from(move |e: Event| {
+            include_unanswered.set(e.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
+    let on_print = {
+        let handle = handle.clone();
+        Callback::from(move |_: MouseEvent| {
+            handle.flush();
+            platform::print();
+        })
+    };
+    html! {
+        <div class="cr-panel">
+            <h3 class="cr-panel__heading">{ strings.download_heading }</h3>
+            <div class="cr-choice">
+                <input class="cr-choice__input" type="checkbox" id="download-include-unanswered"
+                    checked={*include_unanswered} onchange={on_include} />
+                <label class="cr-choice__label" for="download-include-unanswered">{ strings.download_include_unanswered }</label>
+            </div>
+            <div class="cr-buttons">
+                { button(Format::Word, strings.download_word) }
+                { button(Format::Html, strings.download_html) }
+                { button(Format::Markdown, strings.download_markdown) }
+                { button(Format::Text, strings.download_text) }
+                { button(Format::DraftFile, strings.download_draft_file) }
+                <button type="button" class="cr-button cr-button--secondary" onclick={on_print}>{ strings.print_button }</button>
+            </div>
+            <p class="cr-panel__hint">{ fill(strings.download_hint, &[("email", &paper.email)]) }</p>
+        </div>
+    }
+}
+
+/// The address and subject to send to, each copyable, and a mailto link with only those two.
+#[function_component]
+fn Send() -> Html {
+    let strings = use_strings();
+    let paper = Consultation::wipo_2019();
+    let subject = outline::subject(paper, strings);
+    let mailto = format!(
+        "mailto:{}?subject={}",
+        paper.email,
+        percent_encode(&subject)
+    );
+    html! {
+        <div class="cr-panel">
+            <h3 class="cr-panel__heading">{ strings.send_heading }</h3>
+            <ol class="cr-steps">
+                { for strings.send_steps.iter().map(|step| html! { <li>{ *step }</li> }) }
+            </ol>
+            <CopyField id="send-address" label={strings.send_address} value={paper.email.clone()} />
+            <CopyField id="send-subject" label={strings.send_subject} value={subject} />
+            <p><a class="cr-link" href={mailto}>{ strings.send_mail_link }</a></p>
+            <p class="cr-panel__hint">{ fill(strings.send_deadline, &[("date", &long_date(&paper.deadline, strings))]) }</p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CopyFieldProps {
+    id: AttrValue,
+    label: AttrValue,
+    value: AttrValue,
+}
+
+/// A read-only value with a copy button that says when it has copied.
+#[function_component]
+fn CopyField(props: &CopyFieldProps) -> Html {
+    let strings = use_strings();
+    let copied = use_state(|| false);
+    let onclick = {
+        let (copied, value) = (copied.clone(), props.value.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (copied, value) = (copied.clone(), value.clone());
+            spawn_local(async move { copied.set(platform::copy_to_clipboard(&value).await) });
+        })
+    };
+    html! {
+        <div class="cr-field cr-copy">
+            <label class="cr-field__label" for={props.id.clone()}>{ &props.label }</label>
+            <div class="cr-copy__row">
+                <input class="cr-field__input" type="text" readonly=true id={props.id.clone()} value={props.value.clone()} />
+                <button type="button" class="cr-button cr-button--secondary" {onclick}>
+                    { strings.send_copy }<span class="cr-visually-hidden">{ format!(" {}", props.label) }</span>
+                </button>
+                <span class="cr-copy__done" role="status">{ if *copied { strings.send_copied } else { "" } }</span>
+            </div>
+        </div>
+    }
+}
+
+/// Percent-encodes a mailto header value (RFC 6068).
+fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// What the import step is showing.
+#[derive(Clone, PartialEq)]
+enum ImportState {
+    Idle,
+    Confirm(Box<Draft>),
+    Done,
+    Failed(String),
+}
+
+/// Opens a draft file or HTML response: checked first; a bad file changes nothing; a good one
+/// replaces the current draft only after the person confirms.
+#[function_component]
+fn Import() -> Html {
+    let strings = use_strings();
+    let handle = use_context::<DraftHandle>().expect("Import needs the draft");
+    let state = use_state(|| ImportState::Idle);
+    let onchange = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let state = state.clone();
+            spawn_local(async move {
+                let outcome = match platform::read_text(&file).await {
+                    Ok(text) => transfer::from_file(&text, &Consultation::wipo_2019().id)
+                        .map_err(|e| import_reason(&e, strings)),
+                    Err(_) => Err(strings.import_unreadable_file.to_string()),
+                };
+                state.set(match outcome {
+                    Ok(draft) => ImportState::Confirm(Box::new(draft)),
+                    Err(reason) => {
+                        ImportState::Failed(fill(strings.import_failed, &[("reason", &reason)]))
+                    }
+                });
+            });
+        })
+    };
+    let message = match &*state {
+        ImportState::Idle => html! {},
+        ImportState::Confirm(draft) => {
+            let on_replace = {
+                let (state, handle, draft) = (state.clone(), handle.clone(), draft.clone());
+                Callback::from(move |_: MouseEvent| {
+                    handle.replace((*draft).clone());
+                    state.set(ImportState::Done);
+                })
+            };
+            let on_cancel = {
+                let state = state.clone();
+                Callback::from(move |_: MouseEvent| state.set(ImportState::Idle))
+            };
+            html! {
+                <div class="cr-notice" role="alert">
+                    <p>{ strings.import_confirm }</p>
+                    <div class="cr-buttons">
+                        <button type="button" class="cr-button cr-button--primary" onclick={on_replace}>{ strings.import_replace }</button>
+                        <button type="button" class="cr-button cr-button--secondary" onclick={on_cancel}>{ strings.import_cancel }</button>
+                    </div>
+                </div>
+            }
+        }
+        ImportState::Done => {
+            html! { <p class="cr-notice cr-notice--ok" role="status">{ strings.import_done }</p> }
+        }
+        ImportState::Failed(text) => {
+            html! { <p class="cr-notice cr-notice--warning" role="alert">{ text }</p> }
+        }
+    };
+    html! {
+        <div class="cr-panel">
+            <h3 class="cr-panel__heading">{ strings.import_heading }</h3>
+            <p class="cr-panel__hint">{ strings.import_hint }</p>
+            <div class="cr-field">
+                <label class="cr-field__label" for="import-file">{ strings.import_label }</label>
+                <input class="cr-field__file" type="file" id="import-file" name="import-file"
+                    accept=".json,.html,.htm,application/json,text/html" {onchange} />
+            </div>
+            { message }
+        </div>
+    }
+}
+
+fn import_reason(error: &ImportError, strings: &Strings) -> String {
+    match error {
+        ImportError::TooLarge { .. } => strings.import_too_large.to_string(),
+        ImportError::NotRecognised => strings.import_not_recognised.to_string(),
+        ImportError::NewerFile(_) => strings.import_newer.to_string(),
+        ImportError::Damaged => strings.import_damaged.to_string(),
+        ImportError::Draft(DraftError::OtherConsultation(id)) => {
+            fill(strings.reason_other_consultation, &[("id", id)])
+        }
+        ImportError::Draft(_) => strings.import_not_recognised.to_string(),
+    }
+}
+
+/// The response as it prints: hidden on screen, and the only thing the print stylesheet shows.
+/// Kept current after every save and just before printing.
+#[derive(Properties, PartialEq)]
+pub struct PrintCopyProps {
+    /// Changes whenever the draft was saved or replaced.
+    pub version: AttrValue,
+}
+
+#[function_component]
+pub fn PrintCopy(props: &PrintCopyProps) -> Html {
+    let strings = use_strings();
+    let handle = use_context::<DraftHandle>().expect("PrintCopy needs the draft");
+    let node = use_node_ref();
+    let render = {
+        let (handle, node) = (handle.clone(), node.clone());
+        move || {
+            let Some(element) = node.cast::<web_sys::Element>() else {
+                return;
+            };
+            let options = outline::Options {
+                date: platform::today_local(),
+                include_unanswered: true,
+            };
+            let paper = Consultation::wipo_2019();
+            let markup =
+                handle.with(|s| html::body(&outline::outline(paper, s.draft(), &options, strings)));
+            // The writer escapes every text it is given (tested), so this markup holds no user HTML.
+            element.set_inner_html(&markup);
+        }
+    };
+    {
+        let render = render.clone();
+        use_effect_with(props.version.clone(), move |_| render());
+    }
+    use_effect_with((), move |_| {
+        let listener = platform::before_print(move || {
+            handle.flush();
+            render();
+        });
+        move || drop(listener)
+    });
+    html! { <div class="cr-print" ref={node}></div> }
+}
