@@ -1,6 +1,6 @@
 //! Keeping a draft in a key-value store (the browser's localStorage in the app, a map in tests).
 
-use super::{Draft, DraftError};
+use super::{merge, Draft, DraftError};
 
 /// Prefix of every key the app writes, so an embedding site can tell ours from its own.
 const KEY_PREFIX: &str = "consultation-response/v1";
@@ -68,6 +68,13 @@ pub struct Session<S> {
     dirty: bool,
     status: SaveStatus,
     last_saved: Option<String>,
+    /// The draft as this window last read it from, or wrote it to, the store: the common
+    /// ancestor when another window's changes are merged in.
+    base: Draft,
+    /// The exact text this window last read or wrote, to notice another window's write cheaply.
+    last_seen: Option<String>,
+    /// Fields another window changed that this window has not shown yet.
+    external_changes: Vec<String>,
 }
 
 impl<S: KeyValueStore> Session<S> {
@@ -82,6 +89,9 @@ impl<S: KeyValueStore> Session<S> {
             dirty: false,
             status: SaveStatus::MemoryOnly,
             last_saved: None,
+            base: Draft::new(consultation_id),
+            last_seen: None,
+            external_changes: Vec::new(),
         };
         let Some(store) = store else {
             return (session, Some(OpenNotice::NoStorage));
@@ -97,6 +107,8 @@ impl<S: KeyValueStore> Session<S> {
         };
         match Draft::from_json(&raw, consultation_id) {
             Ok((draft, saved_at)) => {
+                session.base = draft.clone();
+                session.last_seen = Some(raw);
                 session.draft = draft;
                 session.status = SaveStatus::Saved {
                     at: saved_at.clone().unwrap_or_default(),
@@ -166,6 +178,38 @@ impl<S: KeyValueStore> Session<S> {
         });
     }
 
+    /// Takes in what another window stored (`stored`, the store's new text for this draft):
+    /// changes to fields this window left alone appear here; where both changed a field, this
+    /// window's text stays and the other is kept as a conflict. Returns whether this window's
+    /// draft changed.
+    pub fn absorb(&mut self, stored: &str) -> bool {
+        if self.last_seen.as_deref() == Some(stored) {
+            return false;
+        }
+        let Ok((theirs, saved_at)) = Draft::from_json(stored, self.draft.consultation()) else {
+            return false;
+        };
+        let merged = merge(&self.base, &self.draft, &theirs);
+        let changed = merged.draft != self.draft;
+        self.draft = merged.draft;
+        self.external_changes.extend(merged.changed);
+        self.base = theirs;
+        self.last_seen = Some(stored.to_string());
+        self.dirty = self.draft != self.base;
+        if !self.dirty {
+            self.last_saved = saved_at.clone();
+            self.status = SaveStatus::Saved {
+                at: saved_at.unwrap_or_default(),
+            };
+        }
+        changed
+    }
+
+    /// Fields another window changed since the last call, for the interface to show.
+    pub fn take_external_changes(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.external_changes)
+    }
+
     /// Writes unsaved changes, stamped `now`. A failed write leaves the stored copy as it was and
     /// the changes pending, so the next call retries.
     pub fn save(&mut self, now: &str) -> &SaveStatus {
@@ -175,8 +219,18 @@ impl<S: KeyValueStore> Session<S> {
         let Some(store) = &self.store else {
             return &self.status;
         };
-        match store.set(&self.key, &self.draft.to_json(now)) {
+        // Another window may have written since: merge its changes before writing over them.
+        if let Ok(Some(stored)) = store.get(&self.key) {
+            self.absorb(&stored);
+        }
+        let Some(store) = &self.store else {
+            return &self.status;
+        };
+        let json = self.draft.to_json(now);
+        match store.set(&self.key, &json) {
             Ok(()) => {
+                self.base = self.draft.clone();
+                self.last_seen = Some(json);
                 self.dirty = false;
                 self.status = SaveStatus::Saved {
                     at: now.to_string(),
@@ -306,6 +360,52 @@ mod tests {
         session.set_answer("1.i", "x");
         assert_eq!(session.save("t1"), &SaveStatus::MemoryOnly);
         assert_eq!(session.draft().answer("1.i"), "x");
+    }
+
+    #[test]
+    fn two_windows_on_one_store_keep_each_others_answers() {
+        let store = MemoryStore::default();
+        let (mut first, _) = Session::open(Some(store.clone()), ID, "t0");
+        let (mut second, _) = Session::open(Some(store.clone()), ID, "t0");
+        first.set_answer("1.i", "第一窗口");
+        second.set_answer("2.i", "第二窗口");
+        first.save("t1");
+        second.save("t2");
+        assert_eq!(
+            second.take_external_changes(),
+            vec!["answer:1.i".to_string()]
+        );
+        assert_eq!(second.draft().answer("1.i"), "第一窗口");
+        let stored = store.items.borrow()[&storage_key(ID)].clone();
+        assert!(first.absorb(&stored));
+        assert_eq!(first.draft().answer("2.i"), "第二窗口");
+        assert!(!first.is_dirty());
+        let (reopened, _) = Session::open(Some(store), ID, "t3");
+        assert_eq!(reopened.draft().answer("1.i"), "第一窗口");
+        assert_eq!(reopened.draft().answer("2.i"), "第二窗口");
+    }
+
+    #[test]
+    fn two_windows_editing_one_answer_keep_both_texts() {
+        let store = MemoryStore::default();
+        let (mut first, _) = Session::open(Some(store.clone()), ID, "t0");
+        let (mut second, _) = Session::open(Some(store.clone()), ID, "t0");
+        first.set_answer("3.i", "甲的回答");
+        second.set_answer("3.i", "乙的回答");
+        first.save("t1");
+        second.save("t2");
+        assert_eq!(second.draft().answer("3.i"), "乙的回答");
+        assert_eq!(
+            second.draft().conflicts().collect::<Vec<_>>(),
+            vec![("answer:3.i", "甲的回答")]
+        );
+        let stored = store.items.borrow()[&storage_key(ID)].clone();
+        first.absorb(&stored);
+        assert_eq!(first.draft().answer("3.i"), "乙的回答");
+        assert_eq!(
+            first.draft().conflicts().collect::<Vec<_>>(),
+            vec![("answer:3.i", "甲的回答")]
+        );
     }
 
     #[test]

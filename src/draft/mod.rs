@@ -32,6 +32,9 @@ pub struct Draft {
     answers: BTreeMap<String, String>,
     comments: BTreeMap<String, String>,
     pub respondent: Respondent,
+    /// Text another window saved for a field this window had also changed, by field key (see
+    /// [`Draft::fields`]), kept until the person chooses.
+    conflicts: BTreeMap<String, String>,
 }
 
 /// Why stored or imported text is not a draft this release can open.
@@ -62,6 +65,8 @@ struct DraftFileV1 {
     comments: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Respondent::is_empty")]
     respondent: Respondent,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    conflicts: BTreeMap<String, String>,
 }
 
 impl Draft {
@@ -102,6 +107,76 @@ impl Draft {
         !self.answer(id).trim().is_empty()
     }
 
+    /// Every field as text, keyed `answer:<id>`, `comment:<key>` and `respondent:<detail>`: the
+    /// unit in which two windows' changes are merged.
+    pub fn fields(&self) -> BTreeMap<String, String> {
+        let mut fields = BTreeMap::new();
+        for (id, text) in &self.answers {
+            fields.insert(format!("answer:{id}"), text.clone());
+        }
+        for (key, text) in &self.comments {
+            fields.insert(format!("comment:{key}"), text.clone());
+        }
+        if let Ok(Value::Object(details)) = serde_json::to_value(&self.respondent) {
+            for (name, value) in details {
+                let text = match value {
+                    Value::String(s) => s,
+                    Value::Null | Value::Bool(false) => String::new(),
+                    other => other.to_string(),
+                };
+                if !text.is_empty() {
+                    fields.insert(format!("respondent:{name}"), text);
+                }
+            }
+        }
+        fields
+    }
+
+    /// Sets one field named as in [`Draft::fields`]; returns whether it changed anything.
+    pub fn set_field(&mut self, key: &str, text: &str) -> bool {
+        if let Some(id) = key.strip_prefix("answer:") {
+            return self.set_answer(id, text);
+        }
+        if let Some(comment) = key.strip_prefix("comment:") {
+            return self.set_comment(comment, text);
+        }
+        let Some(name) = key.strip_prefix("respondent:") else {
+            return false;
+        };
+        let Ok(Value::Object(mut details)) = serde_json::to_value(&self.respondent) else {
+            return false;
+        };
+        // The field's type is the type of its default: text, a yes/no, or an optional choice.
+        let default = serde_json::to_value(Respondent::default()).unwrap_or(Value::Null);
+        let value = match default.get(name) {
+            Some(Value::String(_)) => Value::String(text.to_string()),
+            Some(Value::Bool(_)) => Value::Bool(text == "true"),
+            Some(Value::Null) if text.is_empty() => Value::Null,
+            Some(Value::Null) => Value::String(text.to_string()),
+            _ => return false,
+        };
+        details.insert(name.to_string(), value);
+        match serde_json::from_value::<Respondent>(Value::Object(details)) {
+            Ok(respondent) if respondent != self.respondent => {
+                self.respondent = respondent;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Text kept from another window for fields both windows changed, by field key.
+    pub fn conflicts(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.conflicts.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// Settles the conflict on `key`: the field takes `text` and the other window's version is
+    /// let go. Returns whether anything changed.
+    pub fn resolve_conflict(&mut self, key: &str, text: &str) -> bool {
+        let had = self.conflicts.remove(key).is_some();
+        self.set_field(key, text) || had
+    }
+
     /// Every stored answer, by question id.
     pub fn answers(&self) -> impl Iterator<Item = (&str, &str)> {
         self.answers.iter().map(|(k, v)| (k.as_str(), v.as_str()))
@@ -122,6 +197,7 @@ impl Draft {
             answers: self.answers.clone(),
             comments: self.comments.clone(),
             respondent: self.respondent.clone(),
+            conflicts: self.conflicts.clone(),
         };
         serde_json::to_string(&file).expect("a map of strings always serialises")
     }
@@ -157,9 +233,77 @@ impl Draft {
             answers: non_empty(file.answers),
             comments: non_empty(file.comments),
             respondent: file.respondent,
+            conflicts: non_empty(file.conflicts),
         };
         Ok((draft, file.saved_at))
     }
+}
+
+/// The outcome of merging another window's saved draft into this one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    pub draft: Draft,
+    /// Fields whose text differs from this window's before the merge.
+    pub changed: Vec<String>,
+}
+
+/// Three-way merge, field by field: `base` is what this window last read or wrote, `ours` what it
+/// holds now, `theirs` what another window has since stored. A field only one side changed takes
+/// that side's text. A field both changed differently keeps ours, and theirs is kept as a
+/// conflict for the person to settle: no text is ever dropped.
+pub fn merge(base: &Draft, ours: &Draft, theirs: &Draft) -> Merged {
+    let (base_fields, our_fields, their_fields) = (base.fields(), ours.fields(), theirs.fields());
+    let mut draft = ours.clone();
+    let mut changed = Vec::new();
+    // Conflicts still open are merged like fields: one window settling one settles it for both.
+    draft.conflicts = merge_maps(&base.conflicts, &ours.conflicts, &theirs.conflicts);
+    let keys: std::collections::BTreeSet<&String> = base_fields
+        .keys()
+        .chain(our_fields.keys())
+        .chain(their_fields.keys())
+        .collect();
+    let get = |map: &BTreeMap<String, String>, key: &str| map.get(key).cloned().unwrap_or_default();
+    for key in keys {
+        let (b, o, t) = (
+            get(&base_fields, key),
+            get(&our_fields, key),
+            get(&their_fields, key),
+        );
+        if o == t || t == b {
+            continue;
+        }
+        if o == b {
+            draft.set_field(key, &t);
+            changed.push(key.clone());
+        } else if !t.trim().is_empty() {
+            draft.conflicts.insert(key.clone(), t);
+        }
+    }
+    // A conflict whose other version is now the field's text has nothing left to choose.
+    let fields = draft.fields();
+    draft
+        .conflicts
+        .retain(|key, other| fields.get(key).map_or("", String::as_str) != other.as_str());
+    Merged { draft, changed }
+}
+
+/// Three-way merge of two maps where, if both sides changed an entry, ours wins.
+fn merge_maps(
+    base: &BTreeMap<String, String>,
+    ours: &BTreeMap<String, String>,
+    theirs: &BTreeMap<String, String>,
+) -> BTreeMap<String, String> {
+    let mut out = ours.clone();
+    for key in base.keys().chain(theirs.keys()) {
+        let (b, o, t) = (base.get(key), ours.get(key), theirs.get(key));
+        if o == b && t != b {
+            match t {
+                Some(t) => out.insert(key.clone(), t.clone()),
+                None => out.remove(key),
+            };
+        }
+    }
+    out
 }
 
 /// Sets `key` to `text` in `map`, removing it when empty; returns whether anything changed.
@@ -180,6 +324,74 @@ mod tests {
     use super::*;
 
     const ID: &str = "wipo-ip-ai-2019";
+
+    #[test]
+    fn every_field_can_be_set_back_from_its_text() {
+        let mut draft = Draft::new(ID);
+        draft.set_answer("1.i", "一");
+        draft.set_comment("data", "二");
+        draft.respondent.name = "张三".into();
+        draft.respondent.kind = Some(RespondentKind::Ngo);
+        draft.respondent.publication_acknowledged = true;
+        let mut copy = Draft::new(ID);
+        for (key, text) in draft.fields() {
+            assert!(copy.set_field(&key, &text), "{key}");
+        }
+        assert_eq!(copy, draft);
+        assert!(copy.set_field("respondent:kind", ""));
+        assert_eq!(copy.respondent.kind, None);
+    }
+
+    #[test]
+    fn edits_to_different_fields_in_two_windows_both_survive() {
+        let base = Draft::new(ID);
+        let mut ours = base.clone();
+        ours.set_answer("1.i", "本窗口");
+        let mut theirs = base.clone();
+        theirs.set_answer("2.i", "另一窗口");
+        theirs.respondent.name = "李四".into();
+        let merged = merge(&base, &ours, &theirs);
+        assert_eq!(merged.draft.answer("1.i"), "本窗口");
+        assert_eq!(merged.draft.answer("2.i"), "另一窗口");
+        assert_eq!(merged.draft.respondent.name, "李四");
+        assert_eq!(
+            merged.changed,
+            vec!["answer:2.i".to_string(), "respondent:name".to_string()]
+        );
+        assert_eq!(merged.draft.conflicts().count(), 0);
+    }
+
+    #[test]
+    fn edits_to_the_same_field_keep_both_texts() {
+        let mut base = Draft::new(ID);
+        base.set_answer("3.i", "原文");
+        let mut ours = base.clone();
+        ours.set_answer("3.i", "原文，本窗口补充");
+        let mut theirs = base.clone();
+        theirs.set_answer("3.i", "原文，另一窗口补充");
+        let merged = merge(&base, &ours, &theirs);
+        assert_eq!(merged.draft.answer("3.i"), "原文，本窗口补充");
+        assert_eq!(
+            merged.draft.conflicts().collect::<Vec<_>>(),
+            vec![("answer:3.i", "原文，另一窗口补充")]
+        );
+        assert!(merged.changed.is_empty());
+        // The other window, merging ours in turn, keeps the conflict too: both texts live on.
+        let back = merge(&theirs, &theirs, &merged.draft);
+        assert_eq!(back.draft.answer("3.i"), "原文，本窗口补充");
+        assert_eq!(
+            back.draft.conflicts().collect::<Vec<_>>(),
+            vec![("answer:3.i", "原文，另一窗口补充")]
+        );
+        let mut settled = back.draft.clone();
+        assert!(settled.resolve_conflict("answer:3.i", "两者合并"));
+        assert_eq!(settled.conflicts().count(), 0);
+        assert_eq!(settled.answer("3.i"), "两者合并");
+        // Settled in one window, settled in the other.
+        let elsewhere = merge(&merged.draft, &merged.draft, &settled);
+        assert_eq!(elsewhere.draft.conflicts().count(), 0);
+        assert_eq!(elsewhere.draft.answer("3.i"), "两者合并");
+    }
 
     #[test]
     fn an_answer_is_kept_exactly_as_typed() {

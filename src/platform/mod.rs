@@ -147,3 +147,29 @@ pub fn focus(element: &web_sys::Element) {
         let _ = element.focus();
     }
 }
+
+/// Calls `changed` with the new text whenever another window of this origin writes `key`.
+pub fn on_storage_change(key: String, changed: impl Fn(Option<String>) + 'static) -> EventListener {
+    EventListener::new(&gloo::utils::window(), "storage", move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+            return;
+        };
+        if event.key().as_deref() == Some(key.as_str()) {
+            changed(event.new_value());
+        }
+    })
+}
+
+/// Sets the text of the form field named `name` (an answer, comment or respondent field) without
+/// re-rendering anything: used when another window changed it.
+pub fn set_field_text(name: &str, text: &str) {
+    let selector = format!("[name=\"{}\"]", name.replace('"', "\\\""));
+    let Ok(Some(element)) = gloo::utils::document().query_selector(&selector) else {
+        return;
+    };
+    if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.set_value(text);
+    } else if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.set_value(text);
+    }
+}

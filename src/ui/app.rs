@@ -1,4 +1,5 @@
 use super::about_you::AboutYou;
+use super::conflicts::Conflicts;
 use super::draft_handle::DraftHandle;
 use super::notice::OpenNoticeBanner;
 use super::paper::{AreaSection, GeneralComments, IntroSection};
@@ -27,20 +28,29 @@ pub fn App() -> Html {
         let listeners = platform::on_page_leave(move || flush_handle.flush());
         let unsaved_handle = handle.clone();
         let warn = platform::warn_before_leaving(move || unsaved_handle.has_unsaved_work());
-        move || drop((listeners, warn))
+        let other_window = handle.clone();
+        let key = crate::draft::storage_key(&Consultation::wipo_2019().id);
+        let sync = platform::on_storage_change(key, move |stored| other_window.absorb(stored));
+        move || drop((listeners, warn, sync))
     });
 
     let strings = &ZH;
     let questions = paper.answerables();
     let replacements = handle.replacements();
-    let (answered, status, last_saved, respondent) = handle.with(|s| {
+    let (answered, status, last_saved, respondent, conflicts) = handle.with(|s| {
         let answered = s.draft().answered_count(questions.iter().map(|q| q.id));
         let last_saved = s.last_saved().map(|at| AttrValue::from(at.to_string()));
+        let conflicts: Vec<(String, String)> = s
+            .draft()
+            .conflicts()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         (
             answered,
             s.status().clone(),
             last_saved,
             s.draft().respondent.clone(),
+            conflicts,
         )
     });
     html! {
@@ -50,6 +60,9 @@ pub fn App() -> Html {
                 <PaperHeader />
                 if let Some(notice) = notice {
                     <OpenNoticeBanner notice={notice} />
+                }
+                if !conflicts.is_empty() {
+                    <Conflicts {conflicts} />
                 }
                 // Replacing the whole draft (an import) remounts every field with the new text.
                 <div class="cr-draft" key={replacements}>

@@ -79,6 +79,39 @@ impl DraftHandle {
         }
     }
 
+    /// Takes in what another window just stored for this draft.
+    pub fn absorb(&self, stored: Option<String>) {
+        let Some(stored) = stored else { return };
+        let changed = self.0.session.borrow_mut().absorb(&stored);
+        self.show_external_changes();
+        if changed || self.with(|s| s.draft().conflicts().next().is_some()) {
+            self.0.on_status.emit(());
+        }
+    }
+
+    /// Writes into the page's fields what another window changed. Fields are not re-rendered
+    /// while someone types, so their text is set directly.
+    fn show_external_changes(&self) {
+        let changes = self.0.session.borrow_mut().take_external_changes();
+        if changes.is_empty() {
+            return;
+        }
+        let fields = self.with(|s| s.draft().fields());
+        for key in changes {
+            if let Some(name) = field_element_name(&key) {
+                platform::set_field_text(&name, fields.get(&key).map_or("", String::as_str));
+            }
+        }
+    }
+
+    /// Settles a conflict on `key` with `text`, shown in the field at once.
+    pub fn resolve_conflict(&self, key: &str, text: &str) {
+        self.edit(|d| d.resolve_conflict(key, text));
+        if let Some(name) = field_element_name(key) {
+            platform::set_field_text(&name, text);
+        }
+    }
+
     /// Replaces the whole draft and saves it at once.
     pub fn replace(&self, draft: crate::draft::Draft) {
         self.0.session.borrow_mut().replace(draft);
@@ -115,6 +148,7 @@ impl DraftHandle {
             }
             session.save(&platform::now_iso()).clone()
         };
+        self.show_external_changes();
         self.0.on_status.emit(());
         // A failing store is retried: the person keeps typing and nothing is lost meanwhile.
         if matches!(status, SaveStatus::Failing(_)) {
@@ -136,4 +170,20 @@ impl DraftHandle {
         self.flush();
         self.with(|s| s.is_dirty() && !s.draft().answers().all(|(_, a)| a.trim().is_empty()))
     }
+}
+
+/// The `name` of the form field that shows draft field `key` (see `Draft::fields`), if it is a
+/// text field; choices are re-rendered from the draft instead.
+pub fn field_element_name(key: &str) -> Option<String> {
+    if let Some(id) = key.strip_prefix("answer:") {
+        return Some(format!("answer-{id}"));
+    }
+    if let Some(comment) = key.strip_prefix("comment:") {
+        return Some(format!("comment-{comment}"));
+    }
+    let detail = key.strip_prefix("respondent:")?;
+    crate::draft::RespondentText::ALL
+        .iter()
+        .any(|f| f.code() == detail)
+        .then(|| format!("respondent-{detail}"))
 }

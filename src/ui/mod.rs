@@ -2,6 +2,7 @@
 
 mod about_you;
 mod app;
+mod conflicts;
 mod draft_handle;
 mod notice;
 mod paper;
