@@ -39,10 +39,12 @@ pub enum OpenNotice {
     UnreadableKept {
         reason: DraftError,
         backup_key: String,
+        /// The text as it was found, for the person to download.
+        raw: String,
     },
     /// The stored text could not be read nor copied; it is left in place and nothing is saved
     /// over it.
-    UnreadableLeft { reason: DraftError },
+    UnreadableLeft { reason: DraftError, raw: String },
 }
 
 /// Where the latest changes stand.
@@ -125,10 +127,11 @@ impl<S: KeyValueStore> Session<S> {
                     let notice = OpenNotice::UnreadableKept {
                         reason,
                         backup_key: backup,
+                        raw,
                     };
                     (session, Some(notice))
                 } else {
-                    (session, Some(OpenNotice::UnreadableLeft { reason }))
+                    (session, Some(OpenNotice::UnreadableLeft { reason, raw }))
                 }
             }
         }
@@ -304,7 +307,8 @@ mod tests {
             notice,
             Some(OpenNotice::UnreadableKept {
                 reason: DraftError::NotJson,
-                backup_key: backup.clone()
+                backup_key: backup.clone(),
+                raw: "{\"format\":\"consul".into(),
             })
         );
         assert_eq!(store.items.borrow()[&backup], "{\"format\":\"consul");
@@ -325,7 +329,8 @@ mod tests {
         assert_eq!(
             notice,
             Some(OpenNotice::UnreadableLeft {
-                reason: DraftError::NotJson
+                reason: DraftError::NotJson,
+                raw: "garbage".into(),
             })
         );
         *store.full.borrow_mut() = false;

@@ -1,6 +1,10 @@
+use super::draft_handle::DraftHandle;
 use super::use_strings;
+use crate::catalog::Consultation;
 use crate::draft::{DraftError, OpenNotice};
+use crate::export::{self, outline, Format};
 use crate::i18n::{fill, Strings};
+use crate::platform;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -14,21 +18,76 @@ pub fn OpenNoticeBanner(props: &OpenNoticeBannerProps) -> Html {
     let strings = use_strings();
     let text = match &props.notice {
         OpenNotice::NoStorage => strings.notice_no_storage.to_string(),
-        OpenNotice::UnreadableKept { reason, backup_key } => fill(
+        OpenNotice::UnreadableKept {
+            reason, backup_key, ..
+        } => fill(
             strings.notice_unreadable_kept,
             &[
                 ("reason", &reason_text(reason, strings)),
                 ("key", backup_key),
             ],
         ),
-        OpenNotice::UnreadableLeft { reason } => fill(
+        OpenNotice::UnreadableLeft { reason, .. } => fill(
             strings.notice_unreadable_left,
             &[("reason", &reason_text(reason, strings))],
         ),
     };
+    let action = match &props.notice {
+        OpenNotice::NoStorage => html! { <DownloadDraftButton /> },
+        OpenNotice::UnreadableKept { raw, .. } | OpenNotice::UnreadableLeft { raw, .. } => {
+            let raw = raw.clone();
+            let onclick = Callback::from(move |_: MouseEvent| {
+                let name = format!("unreadable-draft_{}.txt", platform::today_local());
+                if let Err(error) =
+                    platform::download(&name, "text/plain;charset=utf-8", raw.as_bytes())
+                {
+                    gloo::console::error!(error);
+                }
+            });
+            html! {
+                <div class="cr-buttons">
+                    <button type="button" class="cr-button cr-button--secondary" {onclick}>{ strings.notice_download_raw }</button>
+                </div>
+            }
+        }
+    };
     html! {
         <div class="cr-notice cr-notice--warning" role="alert">
             <p>{ text }</p>
+            { action }
+        </div>
+    }
+}
+
+/// One click to keep the draft as a file: the way out when the browser will not store it.
+#[function_component]
+pub fn DownloadDraftButton() -> Html {
+    let strings = use_strings();
+    let handle = use_context::<DraftHandle>().expect("DownloadDraftButton needs the draft");
+    let onclick = Callback::from(move |_: MouseEvent| {
+        let options = outline::Options {
+            date: platform::today_local(),
+            include_unanswered: true,
+        };
+        let saved_at = platform::now_iso();
+        let paper = Consultation::wipo_2019();
+        let (name, bytes) = handle.with(|s| {
+            export::produce(
+                Format::DraftFile,
+                paper,
+                s.draft(),
+                &options,
+                &saved_at,
+                strings,
+            )
+        });
+        if let Err(error) = platform::download(&name, Format::DraftFile.mime(), &bytes) {
+            gloo::console::error!(error);
+        }
+    });
+    html! {
+        <div class="cr-buttons">
+            <button type="button" class="cr-button cr-button--primary" {onclick}>{ strings.notice_download_draft }</button>
         </div>
     }
 }

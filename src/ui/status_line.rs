@@ -1,3 +1,4 @@
+use super::notice::DownloadDraftButton;
 use super::use_strings;
 use crate::draft::{SaveStatus, StoreError};
 use crate::i18n::fill;
@@ -42,7 +43,10 @@ pub fn StatusLine(props: &StatusLineProps) -> Html {
         <div class="cr-status">
             <p class="cr-status__count">{ count }</p>
             if failing {
-                <p class="cr-status__save cr-status__save--failing" role="alert">{ text }</p>
+                <div class="cr-status__save cr-status__save--failing" role="alert">
+                    <p>{ text }</p>
+                    <DownloadDraftButton />
+                </div>
             } else {
                 <p class="cr-status__save" role="status">{ text }</p>
             }
