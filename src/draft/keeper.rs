@@ -2,7 +2,9 @@
 
 use super::{merge, Draft, DraftError};
 
-/// Prefix of every key the app writes, so an embedding site can tell ours from its own.
+/// Prefix of every key the app writes, in every format version, so an embedding site can tell
+/// ours from its own.
+const APP_PREFIX: &str = "consultation-response/";
 const KEY_PREFIX: &str = "consultation-response/v1";
 
 /// Where the draft for `consultation_id` is stored.
@@ -19,6 +21,14 @@ pub fn backup_key(consultation_id: &str, stamp: &str) -> String {
 pub trait KeyValueStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
+    /// Every key in the store.
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
+}
+
+/// Where small settings of the app are kept (not drafts), e.g. a tip the person dismissed.
+pub fn setting_key(name: &str) -> String {
+    format!("{KEY_PREFIX}/settings/{name}")
 }
 
 /// Why the store refused.
@@ -181,6 +191,47 @@ impl<S: KeyValueStore> Session<S> {
         });
     }
 
+    /// A small setting of the app (not part of any draft), if the store has it.
+    pub fn setting(&self, name: &str) -> Option<String> {
+        self.store.as_ref()?.get(&setting_key(name)).ok().flatten()
+    }
+
+    /// Stores a setting; a store that refuses just means it is asked again next time.
+    pub fn set_setting(&self, name: &str, value: &str) {
+        if let Some(store) = &self.store {
+            let _ = store.set(&setting_key(name), value);
+        }
+    }
+
+    /// Whether the draft can be stored at all in this browser.
+    pub fn has_store(&self) -> bool {
+        self.store.is_some()
+    }
+
+    /// Removes every draft, backup and setting of this app from the store and starts an empty
+    /// draft that is not saved until something is typed. Returns how many entries were removed.
+    pub fn forget_everything(&mut self) -> Result<usize, StoreError> {
+        let consultation = self.draft.consultation().to_string();
+        self.draft = Draft::new(&consultation);
+        self.base = self.draft.clone();
+        self.dirty = false;
+        self.last_seen = None;
+        self.last_saved = None;
+        let Some(store) = &self.store else {
+            return Ok(0);
+        };
+        let ours: Vec<String> = store
+            .keys()?
+            .into_iter()
+            .filter(|k| k.starts_with(APP_PREFIX))
+            .collect();
+        for key in &ours {
+            store.remove(key)?;
+        }
+        self.status = SaveStatus::Empty;
+        Ok(ours.len())
+    }
+
     /// Takes in what another window stored (`stored`, the store's new text for this draft):
     /// changes to fields this window left alone appear here; where both changed a field, this
     /// window's text stays and the other is kept as a conflict. Returns whether this window's
@@ -273,6 +324,36 @@ mod tests {
             self.items.borrow_mut().insert(key.into(), value.into());
             Ok(())
         }
+        fn remove(&self, key: &str) -> Result<(), StoreError> {
+            self.items.borrow_mut().remove(key);
+            Ok(())
+        }
+        fn keys(&self) -> Result<Vec<String>, StoreError> {
+            Ok(self.items.borrow().keys().cloned().collect())
+        }
+    }
+
+    #[test]
+    fn forgetting_removes_every_entry_of_ours_and_nothing_else() {
+        let store = MemoryStore::default();
+        store
+            .items
+            .borrow_mut()
+            .insert("host-site/pref".into(), "dark".into());
+        store
+            .items
+            .borrow_mut()
+            .insert(backup_key(ID, "t"), "old".into());
+        let (mut session, _) = Session::open(Some(store.clone()), ID, "t0");
+        session.set_answer("1.i", "私密内容");
+        session.save("t1");
+        assert_eq!(session.forget_everything(), Ok(2));
+        assert_eq!(
+            store.items.borrow().keys().collect::<Vec<_>>(),
+            vec!["host-site/pref"]
+        );
+        assert_eq!(session.draft().answers().count(), 0);
+        assert!(!session.is_dirty());
     }
 
     #[test]

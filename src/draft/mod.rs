@@ -6,7 +6,8 @@ mod respondent;
 pub mod transfer;
 
 pub use keeper::{
-    backup_key, storage_key, KeyValueStore, OpenNotice, SaveStatus, Session, StoreError,
+    backup_key, setting_key, storage_key, KeyValueStore, OpenNotice, SaveStatus, Session,
+    StoreError,
 };
 pub use respondent::{Capacity, Publication, Respondent, RespondentKind, RespondentText};
 

@@ -25,6 +25,45 @@ impl KeyValueStore for BrowserStorage {
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
         self.0.set_item(key, value).map_err(store_error)
     }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.0.remove_item(key).map_err(store_error)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let count = self.0.length().map_err(store_error)?;
+        (0..count)
+            .map(|i| self.0.key(i).map_err(store_error))
+            .filter_map(|k| k.transpose())
+            .collect()
+    }
+}
+
+/// What the browser answered when asked to keep this site's storage.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Persistence {
+    Granted,
+    Refused,
+    Unsupported,
+}
+
+/// Asks the browser not to clear this site's storage under pressure (`navigator.storage.persist`).
+pub async fn request_persistence() -> Persistence {
+    let navigator = gloo::utils::window().navigator();
+    // Missing in some browsers and in insecure contexts.
+    let has_storage =
+        js_sys::Reflect::has(&navigator, &JsValue::from_str("storage")).unwrap_or(false);
+    if !has_storage {
+        return Persistence::Unsupported;
+    }
+    let Ok(promise) = navigator.storage().persist() else {
+        return Persistence::Unsupported;
+    };
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(answer) if answer.as_bool() == Some(true) => Persistence::Granted,
+        Ok(_) => Persistence::Refused,
+        Err(_) => Persistence::Unsupported,
+    }
 }
 
 fn store_error(error: JsValue) -> StoreError {

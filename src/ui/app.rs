@@ -1,4 +1,5 @@
 use super::about_you::AboutYou;
+use super::browser_storage::StorageTip;
 use super::conflicts::Conflicts;
 use super::draft_handle::DraftHandle;
 use super::notice::OpenNoticeBanner;
@@ -61,6 +62,7 @@ pub fn App() -> Html {
                 if let Some(notice) = notice {
                     <OpenNoticeBanner notice={notice} />
                 }
+                <StorageTip />
                 if !conflicts.is_empty() {
                     <Conflicts {conflicts} />
                 }

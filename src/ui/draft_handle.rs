@@ -112,6 +112,20 @@ impl DraftHandle {
         }
     }
 
+    /// Removes everything of this app from the browser's storage and empties the page.
+    pub fn forget_everything(&self) -> bool {
+        self.0.pending_save.borrow_mut().take();
+        let done = self.0.session.borrow_mut().forget_everything().is_ok();
+        self.0.replaced.set(self.0.replaced.get() + 1);
+        self.0.on_status.emit(());
+        done
+    }
+
+    /// Stores a small setting (see `Session::set_setting`).
+    pub fn set_setting(&self, name: &str, value: &str) {
+        self.with(|s| s.set_setting(name, value));
+    }
+
     /// Replaces the whole draft and saves it at once.
     pub fn replace(&self, draft: crate::draft::Draft) {
         self.0.session.borrow_mut().replace(draft);

@@ -2,6 +2,7 @@
 
 mod about_you;
 mod app;
+mod browser_storage;
 mod conflicts;
 mod draft_handle;
 mod notice;

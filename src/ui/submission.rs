@@ -1,5 +1,6 @@
 //! Checking, downloading, printing and sending the response, and opening a saved draft.
 
+use super::browser_storage::BrowserDrafts;
 use super::draft_handle::DraftHandle;
 use super::use_strings;
 use crate::catalog::Consultation;
@@ -23,6 +24,7 @@ pub fn Submission() -> Html {
             <Downloads />
             <Send />
             <Import />
+            <BrowserDrafts />
         </section>
     }
 }

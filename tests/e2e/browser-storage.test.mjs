@@ -1,0 +1,60 @@
+// What the person is told about this browser's storage, and removing the drafts from it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { answerField, openApp, openContext, start } from './support.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.stop();
+});
+
+test('the browser is asked to keep the storage and its answer is shown', async () => {
+  const { context } = await openContext(env);
+  const page = await openApp(context, env.url);
+  const answer = page.locator('.cr-persistence');
+  for (let i = 0; i < 50 && (await answer.innerText()).includes('正在询问'); i++) await page.waitForTimeout(100);
+  assert.match(await answer.innerText(), /浏览器(已同意|未同意|无法承诺)持久保存本站数据/);
+  await context.close();
+});
+
+test('the tip about cleared storage is said once and stays dismissed', async () => {
+  const { context } = await openContext(env);
+  const page = await openApp(context, env.url);
+  const tip = page.getByRole('note').filter({ hasText: 'Safari 在 7 天未访问本站后会清除' });
+  await tip.waitFor();
+  await tip.getByRole('button', { name: '知道了' }).click();
+  assert.equal(await tip.count(), 0);
+  await page.reload();
+  await page.locator('textarea[name="answer-13.ii"]').waitFor();
+  assert.equal(await tip.count(), 0);
+  await context.close();
+});
+
+test('removing my drafts empties this browser of them and touches nothing of the host site', async () => {
+  const { context } = await openContext(env);
+  const page = await openApp(context, env.url);
+  await page.evaluate(() => localStorage.setItem('host-site/preference', 'kept'));
+  await answerField(page, '1.i').fill('共享电脑上的私密回答');
+  await page.getByLabel('姓名', { exact: true }).fill('王五');
+  await page.waitForTimeout(400);
+
+  await page.getByRole('button', { name: '从此浏览器中删除我的草稿' }).click();
+  await page.getByRole('button', { name: '取消' }).click();
+  assert.equal(await answerField(page, '1.i').inputValue(), '共享电脑上的私密回答', 'cancel changes nothing');
+
+  await page.getByRole('button', { name: '从此浏览器中删除我的草稿' }).click();
+  await page.getByRole('alert').getByRole('button', { name: '删除' }).click();
+  await page.getByText('已从此浏览器中删除您的草稿。').waitFor();
+  assert.equal(await answerField(page, '1.i').inputValue(), '');
+  assert.equal(await page.getByLabel('姓名', { exact: true }).inputValue(), '');
+  await page.waitForTimeout(400);
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  assert.deepEqual(keys, ['host-site/preference']);
+  await page.reload();
+  await page.locator('textarea[name="answer-13.ii"]').waitFor();
+  assert.equal(await answerField(page, '1.i').inputValue(), '');
+  await context.close();
+});
