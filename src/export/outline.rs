@@ -144,6 +144,16 @@ pub fn outline(
             body.append(&mut area_blocks);
         }
     }
+    let others = unknown_answers(paper, draft);
+    if !others.is_empty() {
+        body.push(Block::Area(strings.other_answers_heading.to_string()));
+        for (id, text) in others {
+            body.push(Block::Comment {
+                label: id.to_string(),
+                text: text.to_string(),
+            });
+        }
+    }
     let general = draft.comment(GENERAL_COMMENTS);
     if !general.trim().is_empty() {
         body.push(Block::Section {
@@ -163,6 +173,16 @@ pub fn outline(
         view_label: strings.doc_view.to_string(),
         not_answered: strings.doc_not_answered.to_string(),
     }
+}
+
+/// Answers kept in the draft for questions this paper does not have (from another version of
+/// the paper, or an imported file): never dropped, always shown.
+pub fn unknown_answers<'a>(paper: &Consultation, draft: &'a Draft) -> Vec<(&'a str, &'a str)> {
+    let known: Vec<&str> = paper.answerables().iter().map(|q| q.id).collect();
+    draft
+        .answers()
+        .filter(|(id, text)| !known.contains(id) && !text.trim().is_empty())
+        .collect()
 }
 
 /// The respondent's details that were given, and their publication choice.
@@ -276,6 +296,24 @@ mod tests {
                         .zh
                         .clone(),
                     answer: Some("无意见。".into()),
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn answers_to_questions_the_paper_lacks_are_kept_at_the_end() {
+        let paper = Consultation::wipo_2019();
+        let mut draft = Draft::new(&paper.id);
+        draft.set_answer("14.i", "来自另一版本的回答");
+        let outline = outline(paper, &draft, &options(false), &ZH);
+        assert_eq!(
+            outline.body,
+            vec![
+                Block::Area("其他回答（本文件中没有对应的问题）".into()),
+                Block::Comment {
+                    label: "14.i".into(),
+                    text: "来自另一版本的回答".into()
                 },
             ]
         );

@@ -3,6 +3,7 @@ use super::browser_storage::StorageTip;
 use super::conflicts::Conflicts;
 use super::draft_handle::DraftHandle;
 use super::notice::OpenNoticeBanner;
+use super::other_answers::OtherAnswers;
 use super::paper::{AreaSection, GeneralComments, IntroSection};
 use super::paper_header::PaperHeader;
 use super::status_line::StatusLine;
@@ -73,6 +74,7 @@ pub fn App() -> Html {
                         <IntroSection />
                         { for paper.areas.iter().enumerate().map(|(i, _)| html! { <AreaSection key={i} index={i} /> }) }
                         <GeneralComments />
+                        <OtherAnswers />
                     </section>
                 </div>
                 <Submission />

@@ -6,6 +6,7 @@ mod browser_storage;
 mod conflicts;
 mod draft_handle;
 mod notice;
+mod other_answers;
 mod paper;
 mod paper_header;
 mod question;

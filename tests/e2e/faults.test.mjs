@@ -154,3 +154,26 @@ test('a draft from a newer release is kept untouched and reported, and can be do
   assert.equal(readFileSync(await download.path(), 'utf8'), newer);
   await context.close();
 });
+
+test('answers to questions this paper does not have are kept, shown and written out', async () => {
+  const { context } = await openContext(env);
+  const page = await context.newPage();
+  await page.goto(env.url);
+  const draft = '{"format":"consultation-response/draft","version":1,"consultation":"wipo-ip-ai-2019","answers":{"1.i":"已知问题的回答","14.ii":"来自另一版本的问题的回答"}}';
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, draft]);
+  await page.reload();
+  await page.locator('textarea[name="answer-13.ii"]').waitFor();
+  const section = page.getByRole('region', { name: '其他回答（本文件中没有对应的问题）' });
+  await section.getByText('来自另一版本的问题的回答').waitFor();
+  await answerField(page, '1.i').fill('已知问题的新回答');
+  await page.waitForTimeout(400);
+  const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).answers, STORAGE_KEY);
+  assert.equal(stored['14.ii'], '来自另一版本的问题的回答', 'kept through saves');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '纯文本（.txt）' }).click(),
+  ]);
+  const text = readFileSync(await download.path(), 'utf8');
+  assert.ok(text.includes('14.ii\n来自另一版本的问题的回答'));
+  await context.close();
+});
