@@ -1,5 +1,6 @@
 //! Keeping a draft in a key-value store (the browser's localStorage in the app, a map in tests).
 
+use super::history::{self, History};
 use super::{merge, Draft, DraftError};
 
 /// Prefix of every key the app writes, in every format version, so an embedding site can tell
@@ -10,6 +11,11 @@ const KEY_PREFIX: &str = "consultation-response/v1";
 /// Where the draft for `consultation_id` is stored.
 pub fn storage_key(consultation_id: &str) -> String {
     format!("{KEY_PREFIX}/{consultation_id}")
+}
+
+/// Where the earlier versions of the draft for `consultation_id` are kept.
+pub fn history_key(consultation_id: &str) -> String {
+    format!("{KEY_PREFIX}/{consultation_id}/history")
 }
 
 /// Where unreadable stored text found at start-up is kept, stamped with the time it was found.
@@ -87,6 +93,9 @@ pub struct Session<S> {
     last_seen: Option<String>,
     /// Fields another window changed that this window has not shown yet.
     external_changes: Vec<String>,
+    /// The ten-minute bucket of the last snapshot this window recorded: history is written once
+    /// per bucket, not on every save.
+    history_bucket: Option<String>,
 }
 
 impl<S: KeyValueStore> Session<S> {
@@ -104,6 +113,7 @@ impl<S: KeyValueStore> Session<S> {
             base: Draft::new(consultation_id),
             last_seen: None,
             external_changes: Vec::new(),
+            history_bucket: None,
         };
         let Some(store) = store else {
             return (session, Some(OpenNotice::NoStorage));
@@ -189,6 +199,33 @@ impl<S: KeyValueStore> Session<S> {
             *current = draft;
             changed
         });
+    }
+
+    /// Records the draft as it stands in the history now, whatever the bucket: before it is
+    /// replaced by an older version, so that going back can itself be undone.
+    pub fn record_snapshot(&mut self, now: &str) {
+        if let Some(store) = &self.store {
+            record_history(
+                store,
+                self.draft.consultation(),
+                now,
+                &self.draft.to_json(now),
+            );
+            self.history_bucket = Some(history::bucket(now).to_string());
+        }
+    }
+
+    /// The earlier versions of this draft.
+    pub fn history(&self) -> History {
+        let stored = self.store.as_ref().and_then(|store| {
+            store
+                .get(&history_key(self.draft.consultation()))
+                .ok()
+                .flatten()
+        });
+        stored
+            .map(|json| History::from_json(&json))
+            .unwrap_or_default()
     }
 
     /// A small setting of the app (not part of any draft), if the store has it.
@@ -283,6 +320,11 @@ impl<S: KeyValueStore> Session<S> {
         let json = self.draft.to_json(now);
         match store.set(&self.key, &json) {
             Ok(()) => {
+                let bucket = history::bucket(now).to_string();
+                if self.history_bucket.as_deref() != Some(&bucket) {
+                    record_history(store, self.draft.consultation(), now, &json);
+                    self.history_bucket = Some(bucket);
+                }
                 self.base = self.draft.clone();
                 self.last_seen = Some(json);
                 self.dirty = false;
@@ -294,6 +336,21 @@ impl<S: KeyValueStore> Session<S> {
             Err(error) => self.status = SaveStatus::Failing(error),
         }
         &self.status
+    }
+}
+
+/// Adds the save to the history. History is a convenience: when the store is full it gives up
+/// its oldest snapshots, and it never stands in the way of saving the draft itself.
+fn record_history<S: KeyValueStore>(store: &S, consultation_id: &str, at: &str, json: &str) {
+    let key = history_key(consultation_id);
+    let mut history = History::from_json(&store.get(&key).ok().flatten().unwrap_or_default());
+    history.record(at, json);
+    while store.set(&key, &history.to_json()).is_err() {
+        if history.snapshots().is_empty() {
+            let _ = store.remove(&key);
+            return;
+        }
+        history.shrink();
     }
 }
 
@@ -347,7 +404,11 @@ mod tests {
         let (mut session, _) = Session::open(Some(store.clone()), ID, "t0");
         session.set_answer("1.i", "私密内容");
         session.save("t1");
-        assert_eq!(session.forget_everything(), Ok(2));
+        assert_eq!(
+            session.forget_everything(),
+            Ok(3),
+            "draft, backup and history"
+        );
         assert_eq!(
             store.items.borrow().keys().collect::<Vec<_>>(),
             vec!["host-site/pref"]
@@ -492,6 +553,20 @@ mod tests {
             first.draft().conflicts().collect::<Vec<_>>(),
             vec![("answer:3.i", "甲的回答")]
         );
+    }
+
+    #[test]
+    fn each_save_is_recorded_in_the_history() {
+        let store = MemoryStore::default();
+        let (mut session, _) = Session::open(Some(store.clone()), ID, "t0");
+        session.set_answer("1.i", "昨天的回答");
+        session.save("2026-11-25T10:00:00.000Z");
+        session.set_answer("1.i", "今天的回答");
+        session.save("2026-11-26T10:00:00.000Z");
+        let history = session.history();
+        assert_eq!(history.snapshots().len(), 2);
+        assert_eq!(history.draft(0, ID).unwrap().answer("1.i"), "昨天的回答");
+        assert_eq!(history.draft(1, ID).unwrap().answer("1.i"), "今天的回答");
     }
 
     #[test]

@@ -1,13 +1,14 @@
 //! A respondent's draft: the answers, how they are written to and read from storage, and the
 //! save bookkeeping. Pure logic; the browser's storage comes in through [`KeyValueStore`].
 
+pub mod history;
 mod keeper;
 mod respondent;
 pub mod transfer;
 
 pub use keeper::{
-    backup_key, setting_key, storage_key, KeyValueStore, OpenNotice, SaveStatus, Session,
-    StoreError,
+    backup_key, history_key, setting_key, storage_key, KeyValueStore, OpenNotice, SaveStatus,
+    Session, StoreError,
 };
 pub use respondent::{Capacity, Publication, Respondent, RespondentKind, RespondentText};
 

@@ -112,6 +112,24 @@ impl DraftHandle {
         }
     }
 
+    /// Goes back to an earlier version of the whole draft, keeping the current one in the
+    /// history first.
+    pub fn restore(&self, draft: crate::draft::Draft) {
+        self.flush();
+        self.0
+            .session
+            .borrow_mut()
+            .record_snapshot(&platform::now_iso());
+        self.replace(draft);
+    }
+
+    /// Puts back an earlier answer to one question.
+    pub fn restore_answer(&self, id: &str, text: &str) {
+        self.set_answer(id, text);
+        platform::set_field_text(&format!("answer-{id}"), text);
+        self.0.on_status.emit(());
+    }
+
     /// Removes everything of this app from the browser's storage and empties the page.
     pub fn forget_everything(&self) -> bool {
         self.0.pending_save.borrow_mut().take();

@@ -2,6 +2,7 @@
 
 use super::browser_storage::BrowserDrafts;
 use super::draft_handle::DraftHandle;
+use super::history::HistoryPanel;
 use super::use_strings;
 use crate::catalog::Consultation;
 use crate::draft::transfer::{self, ImportError};
@@ -24,6 +25,7 @@ pub fn Submission() -> Html {
             <Downloads />
             <Send />
             <Import />
+            <HistoryPanel />
             <BrowserDrafts />
         </section>
     }
