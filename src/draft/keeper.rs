@@ -102,7 +102,17 @@ impl<S: KeyValueStore> Session<S> {
     /// Opens the stored draft for `consultation_id`, or a new one. Stored text that cannot be
     /// read is never overwritten: it is first copied under a backup key stamped `now`.
     pub fn open(store: Option<S>, consultation_id: &str, now: &str) -> (Self, Option<OpenNotice>) {
-        let key = storage_key(consultation_id);
+        Self::open_at(store, consultation_id, &storage_key(consultation_id), now)
+    }
+
+    /// Opens the draft stored under `key` (one of several drafts for `consultation_id`).
+    pub fn open_at(
+        store: Option<S>,
+        consultation_id: &str,
+        key: &str,
+        now: &str,
+    ) -> (Self, Option<OpenNotice>) {
+        let key = key.to_string();
         let mut session = Session {
             store: None,
             key,
@@ -170,6 +180,11 @@ impl<S: KeyValueStore> Session<S> {
         self.last_saved.as_deref()
     }
 
+    /// The store key this draft lives under.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
     /// Whether there are changes the store does not have yet.
     pub fn is_dirty(&self) -> bool {
         self.dirty
@@ -217,12 +232,10 @@ impl<S: KeyValueStore> Session<S> {
 
     /// The earlier versions of this draft.
     pub fn history(&self) -> History {
-        let stored = self.store.as_ref().and_then(|store| {
-            store
-                .get(&history_key(self.draft.consultation()))
-                .ok()
-                .flatten()
-        });
+        let stored = self
+            .store
+            .as_ref()
+            .and_then(|store| store.get(&format!("{}/history", self.key)).ok().flatten());
         stored
             .map(|json| History::from_json(&json))
             .unwrap_or_default()
@@ -322,7 +335,7 @@ impl<S: KeyValueStore> Session<S> {
             Ok(()) => {
                 let bucket = history::bucket(now).to_string();
                 if self.history_bucket.as_deref() != Some(&bucket) {
-                    record_history(store, self.draft.consultation(), now, &json);
+                    record_history(store, &self.key, now, &json);
                     self.history_bucket = Some(bucket);
                 }
                 self.base = self.draft.clone();
@@ -341,8 +354,8 @@ impl<S: KeyValueStore> Session<S> {
 
 /// Adds the save to the history. History is a convenience: when the store is full it gives up
 /// its oldest snapshots, and it never stands in the way of saving the draft itself.
-fn record_history<S: KeyValueStore>(store: &S, consultation_id: &str, at: &str, json: &str) {
-    let key = history_key(consultation_id);
+fn record_history<S: KeyValueStore>(store: &S, draft_key: &str, at: &str, json: &str) {
+    let key = format!("{draft_key}/history");
     let mut history = History::from_json(&store.get(&key).ok().flatten().unwrap_or_default());
     history.record(at, json);
     while store.set(&key, &history.to_json()).is_err() {

@@ -3,6 +3,7 @@
 
 pub mod history;
 mod keeper;
+pub mod library;
 mod respondent;
 pub mod transfer;
 

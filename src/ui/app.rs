@@ -2,6 +2,7 @@ use super::about_you::AboutYou;
 use super::browser_storage::StorageTip;
 use super::conflicts::Conflicts;
 use super::draft_handle::DraftHandle;
+use super::drafts::{DraftsPanel, LibraryHandle, Switcher};
 use super::notice::OpenNoticeBanner;
 use super::other_answers::OtherAnswers;
 use super::paper::{AreaSection, GeneralComments, IntroSection};
@@ -9,6 +10,7 @@ use super::paper_header::PaperHeader;
 use super::status_line::StatusLine;
 use super::submission::{PrintCopy, Submission};
 use crate::catalog::Consultation;
+use crate::draft::library::{draft_key, MAIN_DRAFT};
 use crate::i18n::ZH;
 use crate::platform;
 use yew::prelude::*;
@@ -19,11 +21,35 @@ use yew::prelude::*;
 pub fn App() -> Html {
     let paper = Consultation::wipo_2019();
     let refresh = use_force_update();
-    let opened = use_memo((), {
+    let library = use_memo((), |_| LibraryHandle::open(&paper.id, ZH.draft_first_name));
+    let current = use_state(|| {
+        library
+            .as_ref()
+            .as_ref()
+            .map_or(MAIN_DRAFT.to_string(), |l| l.current())
+    });
+    let opened = use_memo((*current).clone(), {
         let refresh = refresh.clone();
-        move |_| DraftHandle::open(&paper.id, Callback::from(move |_| refresh.force_update()))
+        move |id| {
+            let key = draft_key(&paper.id, id);
+            DraftHandle::open(
+                &paper.id,
+                &key,
+                Callback::from(move |_| refresh.force_update()),
+            )
+        }
     });
     let (handle, notice) = (*opened).clone();
+    let switch = {
+        let (current, handle, library) = (current.clone(), handle.clone(), library.clone());
+        Callback::from(move |id: String| {
+            handle.flush();
+            if let Some(library) = library.as_ref() {
+                library.set_current(&id);
+            }
+            current.set(id);
+        })
+    };
 
     use_effect_with(handle.clone(), |handle| {
         let flush_handle = handle.clone();
@@ -31,7 +57,7 @@ pub fn App() -> Html {
         let unsaved_handle = handle.clone();
         let warn = platform::warn_before_leaving(move || unsaved_handle.has_unsaved_work());
         let other_window = handle.clone();
-        let key = crate::draft::storage_key(&Consultation::wipo_2019().id);
+        let key = handle.with(|s| s.key().to_string());
         let sync = platform::on_storage_change(key, move |stored| other_window.absorb(stored));
         move || drop((listeners, warn, sync))
     });
@@ -58,6 +84,7 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<&'static crate::i18n::Strings> context={strings}>
         <ContextProvider<DraftHandle> context={handle.clone()}>
+        <ContextProvider<Switcher> context={Switcher { library: library.as_ref().clone(), switch: switch.clone() }}>
             <div class="cr-app" lang={strings.lang}>
                 <PaperHeader />
                 if let Some(notice) = notice {
@@ -67,8 +94,11 @@ pub fn App() -> Html {
                 if !conflicts.is_empty() {
                     <Conflicts {conflicts} />
                 }
-                // Replacing the whole draft (an import) remounts every field with the new text.
-                <div class="cr-draft" key={replacements}>
+                if let Some(library) = library.as_ref().clone() {
+                    <DraftsPanel {library} current={(*current).clone()} on_switch={switch.clone()} />
+                }
+                // Another draft, or replacing the whole draft (an import), remounts every field.
+                <div class="cr-draft" key={format!("{}/{replacements}", *current)}>
                     <AboutYou {respondent} />
                     <section class="cr-paper" aria-labelledby="cr-title">
                         <IntroSection />
@@ -84,6 +114,7 @@ pub fn App() -> Html {
                 </footer>
                 <PrintCopy version={format!("{replacements}/{status:?}/{last_saved:?}")} />
             </div>
+        </ContextProvider<Switcher>>
         </ContextProvider<DraftHandle>>
         </ContextProvider<&'static crate::i18n::Strings>>
     }

@@ -32,11 +32,16 @@ impl PartialEq for DraftHandle {
 }
 
 impl DraftHandle {
-    /// Opens the stored draft for `consultation_id` (or a new one).
-    pub fn open(consultation_id: &str, on_status: Callback<()>) -> (Self, Option<OpenNotice>) {
-        let (session, notice) = Session::open(
+    /// Opens the draft stored under `key` for `consultation_id` (or a new one).
+    pub fn open(
+        consultation_id: &str,
+        key: &str,
+        on_status: Callback<()>,
+    ) -> (Self, Option<OpenNotice>) {
+        let (session, notice) = Session::open_at(
             BrowserStorage::open(),
             consultation_id,
+            key,
             &platform::now_iso(),
         );
         let inner = Inner {

@@ -5,6 +5,7 @@ mod app;
 mod browser_storage;
 mod conflicts;
 mod draft_handle;
+mod drafts;
 mod history;
 mod notice;
 mod other_answers;

@@ -2,6 +2,7 @@
 
 use super::browser_storage::BrowserDrafts;
 use super::draft_handle::DraftHandle;
+use super::drafts::Switcher;
 use super::history::HistoryPanel;
 use super::use_strings;
 use crate::catalog::Consultation;
@@ -301,6 +302,7 @@ enum ImportState {
 fn Import() -> Html {
     let strings = use_strings();
     let handle = use_context::<DraftHandle>().expect("Import needs the draft");
+    let switcher = use_context::<Switcher>().expect("Import needs the draft switcher");
     let state = use_state(|| ImportState::Idle);
     let onchange = {
         let state = state.clone();
@@ -340,11 +342,31 @@ fn Import() -> Html {
                 let state = state.clone();
                 Callback::from(move |_: MouseEvent| state.set(ImportState::Idle))
             };
+            let as_new = switcher.library.clone().map(|library| {
+                let (state, draft, switch) =
+                    (state.clone(), draft.clone(), switcher.switch.clone());
+                Callback::from(move |_: MouseEvent| {
+                    let name = if draft.respondent.organisation.trim().is_empty() {
+                        fill(strings.draft_new_name, &[("n", "")])
+                            .trim()
+                            .to_string()
+                    } else {
+                        draft.respondent.organisation.clone()
+                    };
+                    if let Some(id) = library.create(&name, &draft) {
+                        switch.emit(id);
+                        state.set(ImportState::Done);
+                    }
+                })
+            });
             html! {
                 <div class="cr-notice" role="alert">
                     <p>{ strings.import_confirm }</p>
                     <div class="cr-buttons">
                         <button type="button" class="cr-button cr-button--primary" onclick={on_replace}>{ strings.import_replace }</button>
+                        if let Some(as_new) = as_new {
+                            <button type="button" class="cr-button cr-button--secondary" onclick={as_new}>{ strings.import_as_new }</button>
+                        }
                         <button type="button" class="cr-button cr-button--secondary" onclick={on_cancel}>{ strings.import_cancel }</button>
                     </div>
                 </div>

@@ -1,0 +1,209 @@
+//! Several named drafts: the list, and creating, renaming, duplicating and deleting them.
+
+use super::draft_handle::DraftHandle;
+use super::use_strings;
+use crate::catalog::Consultation;
+use crate::draft::library::{DraftEntry, Library};
+use crate::draft::Draft;
+use crate::i18n::fill;
+use crate::platform::{self, BrowserStorage};
+use std::cell::RefCell;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// The drafts of this consultation in this browser; equal only to itself.
+#[derive(Clone)]
+pub struct LibraryHandle(Rc<RefCell<Library<BrowserStorage>>>);
+
+impl PartialEq for LibraryHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl LibraryHandle {
+    /// The library, when this browser lets the page store anything.
+    pub fn open(consultation_id: &str, first_name: &str) -> Option<Self> {
+        let store = BrowserStorage::open()?;
+        Some(LibraryHandle(Rc::new(RefCell::new(Library::open(
+            store,
+            consultation_id,
+            first_name,
+        )))))
+    }
+
+    pub fn current(&self) -> String {
+        self.0.borrow().current().to_string()
+    }
+
+    pub fn set_current(&self, id: &str) {
+        let _ = self.0.borrow_mut().set_current(id);
+    }
+
+    pub fn entries(&self) -> Vec<DraftEntry> {
+        self.0.borrow().drafts().to_vec()
+    }
+
+    /// Adds a draft holding `draft`; returns its id, or `None` when the store refused.
+    pub fn create(&self, name: &str, draft: &Draft) -> Option<String> {
+        self.0
+            .borrow_mut()
+            .create(name, draft, &platform::now_iso())
+            .ok()
+    }
+}
+
+/// What components deeper down need to open another draft (e.g. an import opened as new).
+#[derive(Clone, PartialEq)]
+pub struct Switcher {
+    pub library: Option<LibraryHandle>,
+    pub switch: Callback<String>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DraftsPanelProps {
+    pub library: LibraryHandle,
+    pub current: String,
+    pub on_switch: Callback<String>,
+}
+
+/// The list of drafts with their answered count and last save, and the actions on them.
+#[function_component]
+pub fn DraftsPanel(props: &DraftsPanelProps) -> Html {
+    let strings = use_strings();
+    let handle = use_context::<DraftHandle>().expect("DraftsPanel needs the draft");
+    // Re-render after changes that do not switch drafts (rename, undo).
+    let refresh = use_force_update();
+    let paper = Consultation::wipo_2019();
+    let questions = paper.answerables();
+    let entries = props.library.entries();
+    let current_name = entries
+        .iter()
+        .find(|e| e.id == props.current)
+        .map(|e| e.name.clone())
+        .unwrap_or_default();
+    let library = &props.library;
+
+    let rename = {
+        let (library, id, refresh) = (library.clone(), props.current.clone(), refresh.clone());
+        Callback::from(move |e: Event| {
+            let name = e.target_unchecked_into::<HtmlInputElement>().value();
+            if !name.trim().is_empty() {
+                let _ = library.0.borrow_mut().rename(&id, &name);
+                refresh.force_update();
+            }
+        })
+    };
+    let create = {
+        let (library, switch, count) = (library.clone(), props.on_switch.clone(), entries.len());
+        Callback::from(move |_: MouseEvent| {
+            let name = fill(strings.draft_new_name, &[("n", &(count + 1).to_string())]);
+            if let Some(id) = library.create(&name, &Draft::new(&Consultation::wipo_2019().id)) {
+                switch.emit(id);
+            }
+        })
+    };
+    let duplicate = {
+        let (library, switch, handle, name) = (
+            library.clone(),
+            props.on_switch.clone(),
+            handle.clone(),
+            current_name.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            handle.flush();
+            let copy = handle.with(|s| s.draft().clone());
+            let name = fill(strings.draft_copy_name, &[("name", &name)]);
+            if let Some(id) = library.create(&name, &copy) {
+                switch.emit(id);
+            }
+        })
+    };
+    let delete = {
+        let (library, switch, handle, id) = (
+            library.clone(),
+            props.on_switch.clone(),
+            handle.clone(),
+            props.current.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            handle.flush();
+            let next = {
+                let mut library = library.0.borrow_mut();
+                let _ = library.delete(&id);
+                library.current().to_string()
+            };
+            switch.emit(next);
+        })
+    };
+    let deleted = library.0.borrow().deleted().map(|d| d.entry.name.clone());
+    let undo = {
+        let (library, switch) = (library.clone(), props.on_switch.clone());
+        Callback::from(move |_: MouseEvent| {
+            let restored = library.0.borrow_mut().undo_delete().ok().flatten();
+            if let Some(id) = restored {
+                switch.emit(id);
+            }
+        })
+    };
+
+    html! {
+        <section class="cr-drafts" aria-labelledby="cr-drafts-heading">
+            <h2 class="cr-drafts__heading" id="cr-drafts-heading">{ strings.drafts_heading }</h2>
+            <div class="cr-field" key={props.current.clone()}>
+                <label class="cr-field__label" for="draft-name">{ strings.drafts_name_label }</label>
+                <input class="cr-field__input" type="text" id="draft-name" name="draft-name"
+                    value={current_name.clone()} onchange={rename} />
+            </div>
+            <ul class="cr-drafts__list">
+                { for entries.iter().map(|entry| {
+                    let is_current = entry.id == props.current;
+                    // The open draft's figures come from the page, the others' from storage.
+                    let (answered, saved) = if is_current {
+                        handle.with(|s| (s.draft().answered_count(questions.iter().map(|q| q.id)), s.last_saved().map(str::to_string)))
+                    } else {
+                        library.0.borrow().load(&entry.id).map_or((0, None), |(d, at)| {
+                            (d.answered_count(questions.iter().map(|q| q.id)), at)
+                        })
+                    };
+                    let saved = saved.map_or(strings.drafts_never_saved.to_string(), |at| {
+                        fill(strings.drafts_saved, &[("time", &platform::date_time(&at))])
+                    });
+                    let count = fill(strings.answered_of, &[("answered", &answered.to_string()), ("total", &questions.len().to_string())]);
+                    let open = {
+                        let (switch, id) = (props.on_switch.clone(), entry.id.clone());
+                        Callback::from(move |_: MouseEvent| switch.emit(id.clone()))
+                    };
+                    html! {
+                        <li class="cr-drafts__item" key={entry.id.clone()}>
+                            <span class="cr-drafts__name">{ &entry.name }</span>
+                            if is_current {
+                                <span class="cr-drafts__current">{ strings.drafts_current }</span>
+                            }
+                            <span class="cr-drafts__meta">{ format!(" · {count} · {saved}") }</span>
+                            if !is_current {
+                                <button type="button" class="cr-button cr-button--quiet" onclick={open}>
+                                    { strings.drafts_open }<span class="cr-visually-hidden">{ format!(" {}", entry.name) }</span>
+                                </button>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+            <div class="cr-buttons">
+                <button type="button" class="cr-button cr-button--secondary" onclick={create}>{ strings.drafts_new }</button>
+                <button type="button" class="cr-button cr-button--secondary" onclick={duplicate}>{ strings.drafts_duplicate }</button>
+                if entries.len() > 1 {
+                    <button type="button" class="cr-button cr-button--secondary" onclick={delete}>{ strings.drafts_delete }</button>
+                }
+            </div>
+            if let Some(name) = deleted {
+                <div class="cr-notice" role="status">
+                    <p>{ fill(strings.drafts_deleted, &[("name", &name)]) }</p>
+                    <button type="button" class="cr-button cr-button--secondary" onclick={undo}>{ strings.drafts_undo }</button>
+                </div>
+            }
+        </section>
+    }
+}
