@@ -2,8 +2,11 @@
 //! answer to the persistent-storage request, and removing the drafts from a shared computer.
 
 use super::draft_handle::DraftHandle;
+use super::drafts::Switcher;
 use super::notice::DownloadDraftButton;
 use super::use_strings;
+use crate::catalog::Consultation;
+use crate::draft::library::MAIN_DRAFT;
 use crate::platform::{self, Persistence};
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -70,11 +73,17 @@ pub fn BrowserDrafts() -> Html {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| confirming.set(false))
     };
+    let switcher = use_context::<Switcher>().expect("BrowserDrafts needs the draft switcher");
     let forget = {
         let (confirming, done) = (confirming.clone(), done.clone());
         Callback::from(move |_: MouseEvent| {
             done.set(handle.forget_everything());
             confirming.set(false);
+            // Other drafts went too: start again from a single, empty first draft.
+            if let Some(library) = &switcher.library {
+                library.reload(&Consultation::wipo_2019().id, strings.draft_first_name);
+                switcher.switch.emit(MAIN_DRAFT.to_string());
+            }
         })
     };
     html! {

@@ -33,12 +33,22 @@ impl LibraryHandle {
         )))))
     }
 
+    /// Reads the list again from storage (after everything was removed, a single empty draft).
+    pub fn reload(&self, consultation_id: &str, first_name: &str) {
+        if let Some(store) = BrowserStorage::open() {
+            *self.0.borrow_mut() = Library::open(store, consultation_id, first_name);
+        }
+    }
+
     pub fn current(&self) -> String {
         self.0.borrow().current().to_string()
     }
 
+    /// Remembers `id` as the draft to open next time (writing only when that changes).
     pub fn set_current(&self, id: &str) {
-        let _ = self.0.borrow_mut().set_current(id);
+        if self.current() != id {
+            let _ = self.0.borrow_mut().set_current(id);
+        }
     }
 
     pub fn entries(&self) -> Vec<DraftEntry> {

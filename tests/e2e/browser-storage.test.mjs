@@ -39,7 +39,11 @@ test('removing my drafts empties this browser of them and touches nothing of the
   await page.evaluate(() => localStorage.setItem('host-site/preference', 'kept'));
   await answerField(page, '1.i').fill('共享电脑上的私密回答');
   await page.getByLabel('姓名', { exact: true }).fill('王五');
+  await page.getByRole('button', { name: '新建草稿' }).click();
+  await answerField(page, '2.i').fill('第二份草稿');
   await page.waitForTimeout(400);
+  await page.getByRole('button', { name: '打开 草稿 1' }).click();
+  await page.waitForFunction(() => document.querySelector('textarea[name="answer-1.i"]').value !== '');
 
   await page.getByRole('button', { name: '从此浏览器中删除我的草稿' }).click();
   await page.getByRole('button', { name: '取消' }).click();
@@ -50,6 +54,7 @@ test('removing my drafts empties this browser of them and touches nothing of the
   await page.getByText('已从此浏览器中删除您的草稿。').waitFor();
   assert.equal(await answerField(page, '1.i').inputValue(), '');
   assert.equal(await page.getByLabel('姓名', { exact: true }).inputValue(), '');
+  assert.equal(await page.locator('.cr-drafts__item').count(), 1, 'every draft is gone');
   await page.waitForTimeout(400);
   const keys = await page.evaluate(() => Object.keys(localStorage));
   assert.deepEqual(keys, ['host-site/preference']);
