@@ -1,6 +1,7 @@
 //! The response as a Word document (.docx): a zip of a few WordprocessingML parts, with real
 //! heading styles (Title, Heading 1-3) so the navigation pane and a table of contents work.
 
+use super::markup::escape;
 use super::outline::{Block, Fact, Outline};
 use super::zip::ZipWriter;
 use std::fmt::Write;
@@ -123,25 +124,6 @@ fn runs(body: &mut String, text: &str) {
         let _ = write!(body, "<w:t xml:space=\"preserve\">{}</w:t>", escape(line));
     }
     body.push_str("</w:r>");
-}
-
-/// Escapes text for XML, dropping the control characters XML 1.0 cannot hold at all (a pasted
-/// form feed would otherwise make Word refuse the whole file).
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! no script that runs) and carries the draft file in a `<script type="application/json">`
 //! element, so importing the same file resumes the draft. All text is escaped.
 
+use super::markup::escape;
 use super::outline::{Block, Fact, Outline};
 use crate::draft::transfer::HTML_ELEMENT_ID;
 use std::fmt::Write;
@@ -133,22 +134,6 @@ fn paragraphs(out: &mut String, text: &str) {
         let _ = write!(out, "<p>{}</p>", escape(paragraph.trim_matches('\n')));
     }
     out.push_str("</div>\n");
-}
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
