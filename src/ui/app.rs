@@ -15,8 +15,8 @@ use crate::i18n::ZH;
 use crate::platform;
 use yew::prelude::*;
 
-/// The whole app: the paper with an answer field under every question, the save status and the
-/// download.
+/// The whole app: the respondent's drafts, the paper with an answer field under every question,
+/// the submission (review, downloads, print, send, import, history) and the save status.
 #[function_component]
 pub fn App() -> Html {
     let paper = Consultation::wipo_2019();
