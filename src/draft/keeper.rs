@@ -13,9 +13,9 @@ pub fn storage_key(consultation_id: &str) -> String {
     format!("{KEY_PREFIX}/{consultation_id}")
 }
 
-/// Where the earlier versions of the draft for `consultation_id` are kept.
-pub fn history_key(consultation_id: &str) -> String {
-    format!("{KEY_PREFIX}/{consultation_id}/history")
+/// Where the earlier versions of the draft stored under `draft_key` are kept.
+pub fn history_key(draft_key: &str) -> String {
+    format!("{draft_key}/history")
 }
 
 /// Where unreadable stored text found at start-up is kept, stamped with the time it was found.
@@ -235,7 +235,7 @@ impl<S: KeyValueStore> Session<S> {
         let stored = self
             .store
             .as_ref()
-            .and_then(|store| store.get(&format!("{}/history", self.key)).ok().flatten());
+            .and_then(|store| store.get(&history_key(&self.key)).ok().flatten());
         stored
             .map(|json| History::from_json(&json))
             .unwrap_or_default()
@@ -355,7 +355,7 @@ impl<S: KeyValueStore> Session<S> {
 /// Adds the save to the history. History is a convenience: when the store is full it gives up
 /// its oldest snapshots, and it never stands in the way of saving the draft itself.
 fn record_history<S: KeyValueStore>(store: &S, draft_key: &str, at: &str, json: &str) {
-    let key = format!("{draft_key}/history");
+    let key = history_key(draft_key);
     let mut history = History::from_json(&store.get(&key).ok().flatten().unwrap_or_default());
     history.record(at, json);
     while store.set(&key, &history.to_json()).is_err() {
