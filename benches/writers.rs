@@ -5,7 +5,6 @@
 use consultation_response::catalog::Consultation;
 use consultation_response::draft::Draft;
 use consultation_response::export::{outline::Options, produce, Format};
-use consultation_response::i18n::ZH;
 use std::time::{Duration, Instant};
 
 fn full_draft(paper: &Consultation) -> Draft {
@@ -29,6 +28,8 @@ fn main() {
     let options = Options {
         date: "2026-11-26".into(),
         include_unanswered: true,
+        language: consultation_response::language::Language::Zh,
+        bilingual: false,
     };
     println!(
         "full draft: {} characters of answers",
@@ -42,13 +43,13 @@ fn main() {
             .map(|_| {
                 let start = Instant::now();
                 let (_, bytes) =
-                    produce(format, paper, &draft, &options, "2026-11-26T10:00:00Z", &ZH);
+                    produce(format, paper, &draft, &options, "2026-11-26T10:00:00Z");
                 std::hint::black_box(bytes);
                 start.elapsed()
             })
             .collect();
         times.sort();
-        let (_, bytes) = produce(format, paper, &draft, &options, "t", &ZH);
+        let (_, bytes) = produce(format, paper, &draft, &options, "t");
         println!(
             "{:>5}: {:>8.3} ms median, {:>7} bytes",
             format.extension(),

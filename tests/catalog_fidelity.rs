@@ -4,6 +4,7 @@
 //! not content) and counted.
 
 use consultation_response::catalog::{printed_label, Consultation, Paragraph, Text};
+use consultation_response::language::Language;
 
 const SEED: &str = include_str!("fixtures/wipo-ai-ip-issues-paper.zh.txt");
 
@@ -42,7 +43,7 @@ fn expect_paragraph(out: &mut Vec<Expect>, paragraph: &Paragraph) {
     out.push(Expect::Text(format!("{}.", paragraph.n)));
     out.push(Expect::Text(paragraph.text.zh.clone()));
     for item in &paragraph.items {
-        out.push(Expect::Text(printed_label(&item.label)));
+        out.push(Expect::Text(printed_label(&item.label, Language::Zh)));
         out.push(Expect::Text(item.text.zh.clone()));
     }
 }
@@ -65,7 +66,7 @@ fn expected_sequence(paper: &Consultation) -> Vec<Expect> {
                 expect_paragraph(&mut out, paragraph);
             }
             for question in &issue.questions {
-                out.push(Expect::Text(printed_label(&question.label)));
+                out.push(Expect::Text(printed_label(&question.label, Language::Zh)));
                 out.push(Expect::Text(question.text.zh.clone()));
                 out.push(Expect::Text("意见观点：".into()));
                 out.push(Expect::View);

@@ -6,7 +6,7 @@ use consultation_response::catalog::Consultation;
 use consultation_response::draft::{transfer, Draft};
 use consultation_response::export::outline::{outline, Options};
 use consultation_response::export::{docx, html, zip};
-use consultation_response::i18n::ZH;
+use consultation_response::language::Language;
 use proptest::prelude::*;
 
 fn answer_text() -> impl Strategy<Value = String> {
@@ -51,15 +51,17 @@ proptest! {
 
     #[test]
     fn word_parts_are_well_formed_and_hold_every_answer_in_order(
-        first in answer_text(), second in answer_text(), name in answer_text()
+        first in answer_text(), second in answer_text(), name in answer_text(),
+        english in any::<bool>(), bilingual in any::<bool>()
     ) {
         let paper = Consultation::wipo_2019();
         let mut draft = Draft::new(&paper.id);
         draft.set_answer("3.ii", &first);
         draft.set_answer("11.i", &second);
         draft.respondent.name = name;
-        let options = Options { date: "2026-11-26".into(), include_unanswered: true };
-        let outline = outline(paper, &draft, &options, &ZH);
+        let language = if english { Language::English } else { Language::Zh };
+        let options = Options { date: "2026-11-26".into(), include_unanswered: true, language, bilingual };
+        let outline = outline(paper, &draft, &options);
         let parts = zip::read_stored(&docx::write(&outline)).unwrap();
         for (name, data) in &parts {
             let xml = std::str::from_utf8(data).unwrap();
@@ -78,13 +80,15 @@ proptest! {
     }
 
     #[test]
-    fn the_html_file_always_resumes_the_exact_draft(first in answer_text(), comment in answer_text()) {
+    fn the_html_file_always_resumes_the_exact_draft(
+        first in answer_text(), comment in answer_text(), bilingual in any::<bool>()
+    ) {
         let paper = Consultation::wipo_2019();
         let mut draft = Draft::new(&paper.id);
         draft.set_answer("p26", &first);
         draft.set_comment("general", &comment);
-        let options = Options { date: "2026-11-26".into(), include_unanswered: false };
-        let file = html::write(&outline(paper, &draft, &options, &ZH), &transfer::to_file(&draft, "t"));
+        let options = Options { date: "2026-11-26".into(), include_unanswered: false, language: Language::English, bilingual };
+        let file = html::write(&outline(paper, &draft, &options), &transfer::to_file(&draft, "t"));
         prop_assert_eq!(file.matches("</script>").count(), 1);
         prop_assert_eq!(transfer::from_file(&file, &paper.id), Ok(draft));
     }

@@ -6,7 +6,6 @@ use consultation_response::catalog::Consultation;
 use consultation_response::draft::Draft;
 use consultation_response::export::markdown::write;
 use consultation_response::export::outline::{outline, Options};
-use consultation_response::i18n::ZH;
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
@@ -92,8 +91,10 @@ fn document(draft: &Draft) -> String {
     let options = Options {
         date: "2026-11-26".into(),
         include_unanswered: true,
+        language: consultation_response::language::Language::Zh,
+        bilingual: false,
     };
-    write(&outline(Consultation::wipo_2019(), draft, &options, &ZH))
+    write(&outline(Consultation::wipo_2019(), draft, &options))
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! Each consultation is one JSON file under `data/` (schema in `data/README.md`), compiled into the
 //! binary so the app needs no request to show it. Nothing here touches the browser.
 
+use crate::language::Language;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -10,14 +11,38 @@ use std::sync::OnceLock;
 const WIPO_2019_JSON: &str = include_str!("../../data/wipo-ip-ai-2019.json");
 
 /// The data schema this code reads; a data file with another number is refused at start-up.
-pub const CATALOG_SCHEMA: u32 = 1;
+pub const CATALOG_SCHEMA: u32 = 2;
 
-/// A text in the paper's languages. Chinese is always present; English only where a source exists.
+/// A text of the paper in both languages.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Text {
     pub zh: String,
-    #[serde(default)]
-    pub en: Option<String>,
+    pub en: String,
+    /// Where the English comes from.
+    pub en_status: EnglishStatus,
+}
+
+/// How far the English of a text is WIPO's own wording. The official English document is not
+/// available in full, so most English is a translation from the Chinese.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EnglishStatus {
+    /// WIPO's wording, verbatim and complete, as a public source reproduces it.
+    Official,
+    /// WIPO's wording for part of the text (as far as a source quotes it); the rest translated.
+    OfficialPart,
+    /// Translated from the Chinese; not WIPO's wording.
+    Translation,
+}
+
+impl Text {
+    /// The text in `language`.
+    pub fn get(&self, language: Language) -> &str {
+        match language {
+            Language::Zh => &self.zh,
+            Language::English => &self.en,
+        }
+    }
 }
 
 /// A consultation paper: its identity, where responses go, and its content in order.
@@ -218,21 +243,22 @@ impl Consultation {
     }
 }
 
-/// A label as the Chinese text prints it, with full-width brackets: `(iii)` → `（iii）`.
-pub fn printed_label(label: &str) -> String {
-    label.replace('(', "（").replace(')', "）")
+/// A label as the paper prints it in `language`: the Chinese uses full-width brackets,
+/// `(iii)` → `（iii）`.
+pub fn printed_label(label: &str, language: Language) -> String {
+    match language {
+        Language::Zh => label.replace('(', "（").replace(')', "）"),
+        Language::English => label.to_string(),
+    }
 }
 
 impl Paragraph {
     /// The paragraph's text before the question it ends with (all of it when it asks none).
-    pub fn lead_zh(&self) -> &str {
+    pub fn lead(&self, language: Language) -> &str {
+        let text = self.text.get(language);
         match &self.question {
-            Some(q) => self
-                .text
-                .zh
-                .strip_suffix(q.text.zh.as_str())
-                .unwrap_or(&self.text.zh),
-            None => &self.text.zh,
+            Some(q) => text.strip_suffix(q.text.get(language)).unwrap_or(text),
+            None => text,
         }
     }
 }
@@ -272,15 +298,17 @@ mod tests {
         let question = p26.question.as_ref().expect("paragraph 26 asks a question");
         assert_eq!(question.id, "p26");
         assert!(p26.text.zh.ends_with(&question.text.zh));
-        assert!(p26.lead_zh().ends_with("创造性表达。"));
+        assert!(p26.text.en.ends_with(&question.text.en));
+        assert!(p26.lead(Language::Zh).ends_with("创造性表达。"));
+        assert!(p26.lead(Language::English).ends_with("creative expression. "));
     }
 
     #[test]
     fn a_catalog_of_another_schema_is_refused() {
-        let json = WIPO_2019_JSON.replacen("\"schema\": 1", "\"schema\": 2", 1);
+        let json = WIPO_2019_JSON.replacen("\"schema\": 2", "\"schema\": 1", 1);
         assert!(matches!(
             Consultation::from_json(&json),
-            Err(CatalogError::Schema(2))
+            Err(CatalogError::Schema(1))
         ));
     }
 }

@@ -51,7 +51,8 @@ pub fn body(outline: &Outline) -> String {
     if let Some(subtitle) = &outline.subtitle {
         let _ = writeln!(
             out,
-            "<p class=\"rd-subtitle\" lang=\"en\">{}</p>",
+            "<p class=\"rd-subtitle\" lang=\"{}\">{}</p>",
+            outline.subtitle_lang,
             escape(subtitle)
         );
     }
@@ -72,16 +73,24 @@ pub fn body(outline: &Outline) -> String {
                 id,
                 number,
                 text,
+                translation,
                 answer,
             } => {
-                let _ = write!(
+                let _ = writeln!(
                     out,
-                    "<div class=\"rd-question\" id=\"q-{}\">\n<p class=\"rd-question__text\">{} {}</p>\n<p class=\"rd-label\">{}</p>\n",
+                    "<div class=\"rd-question\" id=\"q-{}\">\n<p class=\"rd-question__text\">{} {}</p>",
                     escape(id),
                     escape(number),
                     escape(text),
-                    escape(&outline.view_label)
                 );
+                if let (Some(translation), Some(lang)) = (translation, outline.translation_lang) {
+                    let _ = writeln!(
+                        out,
+                        "<p class=\"rd-question__text rd-translation\" lang=\"{lang}\">{}</p>",
+                        escape(translation)
+                    );
+                }
+                let _ = writeln!(out, "<p class=\"rd-label\">{}</p>", escape(&outline.view_label));
                 match answer {
                     Some(answer) => paragraphs(&mut out, answer),
                     None => {
@@ -142,7 +151,6 @@ mod tests {
     use crate::catalog::Consultation;
     use crate::draft::{transfer, Draft};
     use crate::export::outline::{outline, Options};
-    use crate::i18n::ZH;
 
     fn sample() -> Draft {
         let mut draft = Draft::new("wipo-ip-ai-2019");
@@ -155,8 +163,10 @@ mod tests {
         let options = Options {
             date: "2026-11-26".into(),
             include_unanswered: true,
+            language: crate::language::Language::Zh,
+            bilingual: false,
         };
-        let outline = outline(Consultation::wipo_2019(), draft, &options, &ZH);
+        let outline = outline(Consultation::wipo_2019(), draft, &options);
         write(&outline, &transfer::to_file(draft, "2026-11-26T10:00:00Z"))
     }
 

@@ -32,16 +32,15 @@ pub fn write(outline: &Outline) -> String {
             Block::Question {
                 number,
                 text,
+                translation,
                 answer,
                 ..
             } => {
-                let _ = write!(
-                    out,
-                    "\n**{}** {}\n\n{}\n\n",
-                    escape_line(number),
-                    escape_line(text),
-                    escape_line(&outline.view_label)
-                );
+                let _ = write!(out, "\n**{}** {}\n\n", escape_line(number), escape_line(text));
+                if let Some(translation) = translation {
+                    let _ = write!(out, "{}\n\n", escape_line(translation));
+                }
+                let _ = write!(out, "{}\n\n", escape_line(&outline.view_label));
                 match answer {
                     Some(answer) => out.push_str(&answer_block(answer)),
                     None => {
@@ -129,14 +128,15 @@ mod tests {
     use crate::catalog::Consultation;
     use crate::draft::{Capacity, Draft, Publication, GENERAL_COMMENTS};
     use crate::export::outline::{outline, Options};
-    use crate::i18n::ZH;
 
     fn document(draft: &Draft) -> String {
         let options = Options {
             date: "2026-11-26".into(),
             include_unanswered: true,
+            language: crate::language::Language::Zh,
+            bilingual: false,
         };
-        write(&outline(Consultation::wipo_2019(), draft, &options, &ZH))
+        write(&outline(Consultation::wipo_2019(), draft, &options))
     }
 
     #[test]

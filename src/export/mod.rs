@@ -94,10 +94,9 @@ pub fn produce(
     draft: &Draft,
     options: &outline::Options,
     saved_at: &str,
-    strings: &Strings,
 ) -> (String, Vec<u8>) {
     let name = file_name(paper, &draft.respondent, &options.date, format.extension());
-    let outline = || outline::outline(paper, draft, options, strings);
+    let outline = || outline::outline(paper, draft, options);
     let bytes = match format {
         Format::Word => docx::write(&outline()),
         Format::Html => html::write(&outline(), &transfer::to_file(draft, saved_at)).into_bytes(),
@@ -115,7 +114,7 @@ pub fn question_number(question: &Answerable<'_>, strings: &Strings) -> String {
             "{}{}{}",
             strings.issue_prefix,
             issue.n,
-            printed_label(label)
+            printed_label(label, strings.language)
         ),
         Position::InParagraph { paragraph } => {
             crate::i18n::fill(strings.paragraph_question, &[("n", &paragraph.to_string())])

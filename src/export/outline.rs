@@ -5,7 +5,9 @@
 use super::question_number;
 use crate::catalog::{printed_label, Consultation, Position};
 use crate::draft::{Capacity, Draft, Publication, Respondent, RespondentText, GENERAL_COMMENTS};
+use crate::catalog::Text;
 use crate::i18n::{fill, kind_label, text_label, Strings};
+use crate::language::Language;
 
 /// Choices the respondent makes when downloading.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,6 +16,10 @@ pub struct Options {
     pub date: String,
     /// List unanswered questions too (marked as such), or only the answered ones.
     pub include_unanswered: bool,
+    /// The document's language.
+    pub language: Language,
+    /// Give the paper's headings and questions in the other language too.
+    pub bilingual: bool,
 }
 
 /// A labelled detail: `收件：ai2ip@wipo.int`.
@@ -30,11 +36,13 @@ pub enum Block {
     Area(String),
     /// An issue heading (level 3).
     Issue(String),
-    /// A question and its answer; `None` when unanswered.
+    /// A question and its answer; `None` when unanswered. `translation` is the question in the
+    /// other language of a bilingual document.
     Question {
         id: String,
         number: String,
         text: String,
+        translation: Option<String>,
         answer: Option<String>,
     },
     /// A labelled free text: comments on missing issues.
@@ -47,8 +55,11 @@ pub enum Block {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outline {
     pub lang: &'static str,
+    /// The language of `Block::Question::translation`, in a bilingual document.
+    pub translation_lang: Option<&'static str>,
     pub title: String,
     pub subtitle: Option<String>,
+    pub subtitle_lang: &'static str,
     pub cover: Vec<Fact>,
     /// The heading of the respondent block and its details (only those given).
     pub respondent_heading: String,
@@ -64,17 +75,28 @@ pub struct Outline {
 pub fn subject(paper: &Consultation, strings: &Strings) -> String {
     fill(
         strings.doc_subject,
-        &[("title", &paper.title.zh), ("symbol", &paper.symbol)],
+        &[
+            ("title", paper.title.get(strings.language)),
+            ("symbol", &paper.symbol),
+        ],
     )
 }
 
 /// Builds the outline of the response to `paper` from `draft`.
-pub fn outline(
-    paper: &Consultation,
-    draft: &Draft,
-    options: &Options,
-    strings: &Strings,
-) -> Outline {
+pub fn outline(paper: &Consultation, draft: &Draft, options: &Options) -> Outline {
+    let strings = options.language.strings();
+    let other = options.bilingual.then(|| options.language.other());
+    // A heading of the paper, followed in a bilingual document by its other language.
+    let heading = |text: &Text, prefix: String| {
+        let mut out = format!("{prefix}{}", text.get(options.language));
+        if let Some(other) = other {
+            let other_strings = other.strings();
+            out.push_str(strings.doc_heading_join);
+            out.push_str(&prefix_for(&prefix, strings, other_strings));
+            out.push_str(text.get(other));
+        }
+        out
+    };
     let questions = paper.answerables();
     let answered = draft.answered_count(questions.iter().map(|q| q.id));
     let fact = |label: &str, value: String| Fact {
@@ -89,11 +111,16 @@ pub fn outline(
         fact(strings.doc_subject_label, subject(paper, strings)),
         fact(
             strings.doc_document,
-            format!(
-                "{}（{}，{}）",
-                paper.symbol, paper.author.zh, paper.published
+            fill(
+                strings.doc_document_value,
+                &[
+                    ("symbol", &paper.symbol),
+                    ("author", paper.author.get(options.language)),
+                    ("date", &paper.published),
+                ],
             ),
         ),
+        fact(strings.doc_wording, strings.doc_wording_value.to_string()),
         fact(strings.doc_date, options.date.clone()),
         fact(
             strings.doc_answered,
@@ -116,19 +143,20 @@ pub fn outline(
                 Position::Numbered { issue, label } => {
                     if issue_n != Some(issue.n) {
                         issue_n = Some(issue.n);
-                        area_blocks.push(Block::Issue(format!(
-                            "{}{}{}{}",
-                            strings.issue_prefix, issue.n, strings.issue_suffix, issue.title.zh
+                        area_blocks.push(Block::Issue(heading(
+                            &issue.title,
+                            format!("{}{}{}", strings.issue_prefix, issue.n, strings.issue_suffix),
                         )));
                     }
-                    printed_label(label)
+                    printed_label(label, options.language)
                 }
                 Position::InParagraph { .. } => question_number(question, strings),
             };
             area_blocks.push(Block::Question {
                 id: question.id.to_string(),
                 number,
-                text: question.text.zh.clone(),
+                text: question.text.get(options.language).to_string(),
+                translation: other.map(|other| question.text.get(other).to_string()),
                 answer,
             });
         }
@@ -140,7 +168,7 @@ pub fn outline(
             });
         }
         if !area_blocks.is_empty() {
-            body.push(Block::Area(area.heading.zh.clone()));
+            body.push(Block::Area(heading(&area.heading, String::new())));
             body.append(&mut area_blocks);
         }
     }
@@ -163,15 +191,31 @@ pub fn outline(
     }
 
     Outline {
-        lang: strings.lang,
-        title: format!("{}：{}", strings.doc_title, paper.title.zh),
-        subtitle: paper.title.en.clone(),
+        lang: options.language.tag(),
+        translation_lang: other.map(Language::tag),
+        title: fill(
+            strings.doc_title,
+            &[("title", paper.title.get(options.language))],
+        ),
+        subtitle: Some(paper.title.get(options.language.other()).to_string()),
+        subtitle_lang: options.language.other().tag(),
         cover,
         respondent_heading: strings.doc_respondent.to_string(),
         respondent: respondent_facts(&draft.respondent, strings),
         body,
         view_label: strings.doc_view.to_string(),
         not_answered: strings.doc_not_answered.to_string(),
+    }
+}
+
+/// An issue's number prefix (`议题 4：`) rewritten in the other language (`Issue 4: `).
+fn prefix_for(prefix: &str, from: &Strings, to: &Strings) -> String {
+    match prefix
+        .strip_prefix(from.issue_prefix)
+        .and_then(|rest| rest.strip_suffix(from.issue_suffix))
+    {
+        Some(n) => format!("{}{n}{}", to.issue_prefix, to.issue_suffix),
+        None => String::new(),
     }
 }
 
@@ -244,19 +288,19 @@ fn respondent_facts(respondent: &Respondent, strings: &Strings) -> Vec<Fact> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::ZH;
-
     fn options(include_unanswered: bool) -> Options {
         Options {
             date: "2026-11-26".into(),
             include_unanswered,
+            language: Language::Zh,
+            bilingual: false,
         }
     }
 
     #[test]
     fn every_question_is_listed_when_unanswered_ones_are_included() {
         let paper = Consultation::wipo_2019();
-        let outline = outline(paper, &Draft::new(&paper.id), &options(true), &ZH);
+        let outline = outline(paper, &Draft::new(&paper.id), &options(true));
         let questions = outline
             .body
             .iter()
@@ -279,7 +323,7 @@ mod tests {
         let paper = Consultation::wipo_2019();
         let mut draft = Draft::new(&paper.id);
         draft.set_answer("10.iii", "无意见。");
-        let outline = outline(paper, &draft, &options(false), &ZH);
+        let outline = outline(paper, &draft, &options(false));
         assert_eq!(
             outline.body,
             vec![
@@ -295,6 +339,7 @@ mod tests {
                         .text
                         .zh
                         .clone(),
+                    translation: None,
                     answer: Some("无意见。".into()),
                 },
             ]
@@ -306,7 +351,7 @@ mod tests {
         let paper = Consultation::wipo_2019();
         let mut draft = Draft::new(&paper.id);
         draft.set_answer("14.i", "来自另一版本的回答");
-        let outline = outline(paper, &draft, &options(false), &ZH);
+        let outline = outline(paper, &draft, &options(false));
         assert_eq!(
             outline.body,
             vec![
@@ -322,7 +367,7 @@ mod tests {
     #[test]
     fn the_cover_names_the_secretariat_the_subject_and_the_date() {
         let paper = Consultation::wipo_2019();
-        let outline = outline(paper, &Draft::new(&paper.id), &options(true), &ZH);
+        let outline = outline(paper, &Draft::new(&paper.id), &options(true));
         let cover: Vec<String> = outline
             .cover
             .iter()
@@ -334,5 +379,49 @@ mod tests {
             "主题：对《关于知识产权政策与人工智能的议题文件草案》（WIPO/IP/AI/2/GE/20/1）的意见"
         );
         assert!(cover.contains(&"日期：2026-11-26".to_string()));
+    }
+
+    #[test]
+    fn an_english_document_uses_the_english_paper_and_words() {
+        let paper = Consultation::wipo_2019();
+        let mut draft = Draft::new(&paper.id);
+        draft.set_answer("4.iii", "A deposit system would help.");
+        let options = Options {
+            language: Language::English,
+            ..options(false)
+        };
+        let outline = outline(paper, &draft, &options);
+        assert_eq!(outline.lang, "en");
+        assert_eq!(outline.view_label, "Response:");
+        assert_eq!(
+            outline.body[..2],
+            [
+                Block::Area("Patents".into()),
+                Block::Issue("Issue 4: Disclosure".into()),
+            ]
+        );
+        assert!(matches!(&outline.body[2], Block::Question { number, text, translation: None, .. }
+            if number == "(iii)" && text.starts_with("Would a system of deposit for algorithms")));
+        assert!(outline.cover[1].value.starts_with("Comments on the Draft Issues Paper"));
+    }
+
+    #[test]
+    fn a_bilingual_document_gives_headings_and_questions_in_both_languages() {
+        let paper = Consultation::wipo_2019();
+        let mut draft = Draft::new(&paper.id);
+        draft.set_answer("4.iii", "有用。");
+        draft.set_answer("p26", "需要。");
+        let options = Options {
+            bilingual: true,
+            ..options(false)
+        };
+        let outline = outline(paper, &draft, &options);
+        assert_eq!(outline.translation_lang, Some("en"));
+        assert_eq!(outline.body[0], Block::Area("专利权 / Patents".into()));
+        assert_eq!(outline.body[1], Block::Issue("议题 4：披露 / Issue 4: Disclosure".into()));
+        assert!(matches!(&outline.body[2], Block::Question { text, translation: Some(en), .. }
+            if text.starts_with("与微生物的沉积类似") && en.starts_with("Would a system of deposit")));
+        assert!(outline.body.iter().any(|b| matches!(b, Block::Question { id, translation: Some(en), .. }
+            if id == "p26" && en.starts_with("Are there measures"))));
     }
 }

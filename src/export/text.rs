@@ -27,16 +27,18 @@ pub fn write(outline: &Outline) -> String {
             Block::Question {
                 number,
                 text,
+                translation,
                 answer,
                 ..
             } => {
                 let answer = answer.as_deref().unwrap_or(&outline.not_answered);
-                let _ = writeln!(
-                    out,
-                    "\n{number}{text}\n{}\n{}",
-                    outline.view_label,
-                    lines(answer)
-                );
+                // Full-width brackets need no space after them.
+                let gap = if number.ends_with('）') { "" } else { " " };
+                let _ = writeln!(out, "\n{number}{gap}{text}");
+                if let Some(translation) = translation {
+                    let _ = writeln!(out, "{translation}");
+                }
+                let _ = writeln!(out, "{}\n{}", outline.view_label, lines(answer));
             }
             Block::Comment { label, text } => {
                 let _ = writeln!(out, "\n{label}\n{}", lines(text));
@@ -69,7 +71,6 @@ mod tests {
     use crate::catalog::Consultation;
     use crate::draft::Draft;
     use crate::export::outline::{outline, Options};
-    use crate::i18n::ZH;
 
     #[test]
     fn answers_stand_under_their_questions_verbatim() {
@@ -79,8 +80,10 @@ mod tests {
         let options = Options {
             date: "2026-11-26".into(),
             include_unanswered: true,
+            language: crate::language::Language::Zh,
+            bilingual: false,
         };
-        let text = write(&outline(paper, &draft, &options, &ZH));
+        let text = write(&outline(paper, &draft, &options));
         assert!(text.starts_with("意见回复：关于知识产权政策与人工智能的议题文件草案\n"));
         assert!(text.contains("\n【专利权】\n\n议题 1：发明权和所有权\n\n（i）法律是否应该允许"));
         assert!(text.contains("？\n意见观点：\n第一行\n<b>第二行</b> & more\n"));

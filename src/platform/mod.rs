@@ -223,8 +223,68 @@ pub fn set_field_text(name: &str, text: &str) {
         return;
     };
     if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        if area.value() == text {
+            return;
+        }
         area.set_value(text);
+        // Lets the field's own listeners (its counter) see the new text; recording the same
+        // text again in the draft changes nothing.
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
+            let _ = area.dispatch_event(&event);
+        }
     } else if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
         input.set_value(text);
     }
+}
+
+/// After the next render, scrolls to the element with `id` and moves focus to it, without
+/// touching the host page's address (its router may own the fragment).
+pub fn reveal_after_render(id: String) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        let Some(element) = gloo::utils::document().get_element_by_id(&id) else {
+            return;
+        };
+        let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() else {
+            return;
+        };
+        // A heading or section is brought to the top and made focusable from script only; a
+        // control already in the tab order just takes focus.
+        if element.tab_index() < 0 {
+            element.scroll_into_view();
+            if !element.has_attribute("tabindex") {
+                let _ = element.set_attribute("tabindex", "-1");
+            }
+        }
+        let _ = element.focus();
+    })
+    .forget();
+}
+
+/// The reader's languages, most preferred first (`navigator.languages`).
+pub fn browser_languages() -> Vec<String> {
+    let navigator = gloo::utils::window().navigator();
+    let listed: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect();
+    if listed.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        listed
+    }
+}
+
+/// Calls `close` when Escape is pressed anywhere in the page.
+pub fn on_escape(close: impl Fn() + 'static) -> EventListener {
+    EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+        if event
+            .dyn_ref::<web_sys::KeyboardEvent>()
+            .is_some_and(|e| e.key() == "Escape")
+        {
+            close();
+        }
+    })
 }

@@ -10,18 +10,41 @@ use super::paper_header::PaperHeader;
 use super::status_line::StatusLine;
 use super::submission::{PrintCopy, Submission};
 use crate::catalog::Consultation;
+use super::contents::{Contents, CONTENTS_ID};
+use super::view::{use_view_state, View};
 use crate::draft::library::{draft_key, MAIN_DRAFT};
-use crate::i18n::ZH;
+use crate::language::Language;
 use crate::platform;
+use std::collections::BTreeSet;
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// The setting that remembers the interface language the person chose.
+const LANGUAGE_SETTING: &str = "language";
+/// The toolbar button that opens the contents on narrow screens.
+const CONTENTS_TOGGLE_ID: &str = "cr-contents-toggle";
+/// The setting that remembers whether the context paragraphs are folded.
+const FOLD_SETTING: &str = "fold-context";
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The language the embedding page asks for (`data-lang` on the mount element), used until
+    /// the person chooses one.
+    #[prop_or_default]
+    pub configured_language: Option<Language>,
+}
 
 /// The whole app: the respondent's drafts, the paper with an answer field under every question,
 /// the submission (review, downloads, print, send, import, history) and the save status.
 #[function_component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let paper = Consultation::wipo_2019();
     let refresh = use_force_update();
-    let library = use_memo((), |_| LibraryHandle::open(&paper.id, ZH.draft_first_name));
+    let configured = props.configured_language;
+    let library = use_memo((), move |_| {
+        let first = configured.unwrap_or(Language::Zh).strings().draft_first_name;
+        LibraryHandle::open(&paper.id, first)
+    });
     let current = use_state(|| {
         library
             .as_ref()
@@ -62,11 +85,64 @@ pub fn App() -> Html {
         move || drop((listeners, warn, sync))
     });
 
-    let strings = &ZH;
+    let language = use_state(|| {
+        handle
+            .with(|s| s.setting(LANGUAGE_SETTING))
+            .and_then(|tag| Language::from_tag(&tag))
+            .or(configured)
+            .unwrap_or_else(|| Language::negotiate(platform::browser_languages().iter().map(String::as_str)))
+    });
+    let choose_language = {
+        let (language, handle) = (language.clone(), handle.clone());
+        Callback::from(move |chosen: Language| {
+            handle.set_setting(LANGUAGE_SETTING, chosen.tag());
+            language.set(chosen);
+        })
+    };
+    let view = use_view_state(handle.with(|s| s.setting(FOLD_SETTING)).as_deref() == Some("1"));
+    {
+        let handle = handle.clone();
+        use_effect_with(view.state.context_folded, move |folded| {
+            handle.set_setting(FOLD_SETTING, if *folded { "1" } else { "0" });
+        });
+    }
+    let contents_open = use_state(|| false);
+    let toggle_contents = {
+        let contents_open = contents_open.clone();
+        Callback::from(move |_: MouseEvent| {
+            let open = !*contents_open;
+            contents_open.set(open);
+            if open {
+                platform::reveal_after_render("cr-contents-heading".to_string());
+            }
+        })
+    };
+    let close_contents = {
+        let contents_open = contents_open.clone();
+        Callback::from(move |return_focus: bool| {
+            contents_open.set(false);
+            if return_focus {
+                platform::reveal_after_render(CONTENTS_TOGGLE_ID.to_string());
+            }
+        })
+    };
+    {
+        let close = close_contents.clone();
+        use_effect_with(*contents_open, move |open| {
+            let listener = open.then(|| platform::on_escape(move || close.emit(true)));
+            move || drop(listener)
+        });
+    }
+
+    let strings = language.strings();
     let questions = paper.answerables();
     let replacements = handle.replacements();
-    let (answered, status, last_saved, respondent, conflicts) = handle.with(|s| {
-        let answered = s.draft().answered_count(questions.iter().map(|q| q.id));
+    let (answered_ids, status, last_saved, respondent, conflicts) = handle.with(|s| {
+        let answered: BTreeSet<String> = questions
+            .iter()
+            .filter(|q| s.draft().is_answered(q.id))
+            .map(|q| q.id.to_string())
+            .collect();
         let last_saved = s.last_saved().map(|at| AttrValue::from(at.to_string()));
         let conflicts: Vec<(String, String)> = s
             .draft()
@@ -74,19 +150,22 @@ pub fn App() -> Html {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         (
-            answered,
+            Rc::new(answered),
             s.status().clone(),
             last_saved,
             s.draft().respondent.clone(),
             conflicts,
         )
     });
+    let answered = answered_ids.len();
     html! {
         <ContextProvider<&'static crate::i18n::Strings> context={strings}>
+        <ContextProvider<View> context={view}>
         <ContextProvider<DraftHandle> context={handle.clone()}>
         <ContextProvider<Switcher> context={Switcher { library: library.as_ref().clone(), switch: switch.clone() }}>
-            <div class="cr-app" lang={strings.lang}>
-                <PaperHeader />
+            <div class="cr-app" lang={strings.language.tag()}>
+                <a class="cr-skip-link" href="#cr-paper" onclick={skip_to_paper()}>{ strings.skip_to_questions }</a>
+                <PaperHeader language={*language} on_language={choose_language} />
                 if let Some(notice) = notice {
                     <OpenNoticeBanner notice={notice} />
                 }
@@ -97,25 +176,50 @@ pub fn App() -> Html {
                 if let Some(library) = library.as_ref().clone() {
                     <DraftsPanel {library} current={(*current).clone()} on_switch={switch.clone()} />
                 }
-                // Another draft, or replacing the whole draft (an import), remounts every field.
-                <div class="cr-draft" key={format!("{}/{replacements}", *current)}>
-                    <AboutYou {respondent} />
-                    <section class="cr-paper" aria-labelledby="cr-title">
-                        <IntroSection />
-                        { for paper.areas.iter().enumerate().map(|(i, _)| html! { <AreaSection key={i} index={i} /> }) }
-                        <GeneralComments />
-                        <OtherAnswers />
-                    </section>
+                <div class="cr-layout">
+                    <Contents answered={answered_ids.clone()} open={*contents_open} on_close={close_contents} />
+                    <div class="cr-layout__main">
+                        // Another draft, or replacing the whole draft (an import), remounts every field.
+                        <div class="cr-draft" key={format!("{}/{replacements}", *current)}>
+                            <AboutYou {respondent} />
+                            <section class="cr-paper" id="cr-paper" tabindex="-1" aria-labelledby="cr-title">
+                                <IntroSection />
+                                { for paper.areas.iter().enumerate().map(|(i, _)| html! { <AreaSection key={i} index={i} /> }) }
+                                <GeneralComments />
+                                <OtherAnswers />
+                            </section>
+                        </div>
+                        <Submission />
+                    </div>
                 </div>
-                <Submission />
                 <footer class="cr-toolbar">
                     <StatusLine {answered} total={questions.len()} status={status.clone()} last_saved={last_saved.clone()} />
-                    <a class="cr-button cr-button--primary" href="#cr-submit">{ strings.submit_link }</a>
+                    <div class="cr-toolbar__actions">
+                        <button type="button" class="cr-button cr-button--secondary cr-toolbar__contents" id={CONTENTS_TOGGLE_ID}
+                            aria-expanded={(*contents_open).to_string()} aria-controls={CONTENTS_ID} onclick={toggle_contents}>
+                            { strings.toc_open }
+                        </button>
+                        <a class="cr-button cr-button--primary" href="#cr-submit" onclick={reveal("cr-submit-heading")}>{ strings.submit_link }</a>
+                    </div>
                 </footer>
                 <PrintCopy version={format!("{replacements}/{status:?}/{last_saved:?}")} />
             </div>
         </ContextProvider<Switcher>>
         </ContextProvider<DraftHandle>>
+        </ContextProvider<View>>
         </ContextProvider<&'static crate::i18n::Strings>>
     }
+}
+
+/// The skip link moves focus itself, so that it works whatever the host page does with the
+/// address's fragment.
+fn skip_to_paper() -> Callback<MouseEvent> {
+    reveal("cr-paper")
+}
+
+fn reveal(id: &'static str) -> Callback<MouseEvent> {
+    Callback::from(move |event: MouseEvent| {
+        event.prevent_default();
+        platform::reveal_after_render(id.to_string());
+    })
 }

@@ -4,6 +4,7 @@ mod about_you;
 mod app;
 mod browser_storage;
 mod conflicts;
+mod contents;
 mod draft_handle;
 mod drafts;
 mod history;
@@ -14,8 +15,9 @@ mod paper_header;
 mod question;
 mod status_line;
 mod submission;
+mod view;
 
-pub use app::App;
+pub use app::{App, AppProps};
 
 use crate::i18n::Strings;
 use yew::prelude::*;
@@ -26,7 +28,11 @@ pub fn use_strings() -> &'static Strings {
     use_context::<&'static Strings>().unwrap_or(&crate::i18n::ZH)
 }
 
-/// Mounts the app into `root`, touching nothing else on the host page.
+/// Mounts the app into `root`, touching nothing else on the host page. The host may set
+/// `data-lang` on `root` (`zh-CN`, `en`) to choose the language shown until the person picks one.
 pub fn mount(root: web_sys::Element) -> yew::AppHandle<App> {
-    yew::Renderer::<App>::with_root(root).render()
+    let configured_language = root
+        .get_attribute("data-lang")
+        .and_then(|tag| crate::language::Language::from_tag(&tag));
+    yew::Renderer::<App>::with_root_and_props(root, app::AppProps { configured_language }).render()
 }

@@ -68,6 +68,8 @@ pub fn DownloadDraftButton() -> Html {
         let options = outline::Options {
             date: platform::today_local(),
             include_unanswered: true,
+            language: strings.language,
+            bilingual: false,
         };
         let saved_at = platform::now_iso();
         let paper = Consultation::wipo_2019();
@@ -78,7 +80,6 @@ pub fn DownloadDraftButton() -> Html {
                 s.draft(),
                 &options,
                 &saved_at,
-                strings,
             )
         });
         if let Err(error) = platform::download(&name, Format::DraftFile.mime(), &bytes) {

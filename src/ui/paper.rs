@@ -1,41 +1,150 @@
 //! The paper itself: introduction, areas, issues, context paragraphs, and a field under every
-//! question. Its props never change while someone types, so none of it re-renders then.
+//! question. Its props never change while someone types, so none of it re-renders then. What the
+//! view hides (a collapsed area, a set-aside question) stays in the page, hidden, never removed.
 
 use super::question::{CommentField, QuestionField};
 use super::use_strings;
-use crate::catalog::{printed_label, Consultation, Issue, Paragraph};
+use super::view::{use_view, ViewState};
+use crate::catalog::{printed_label, Consultation, EnglishStatus, Issue, Paragraph, Text};
 use crate::export::question_number;
+use crate::i18n::{fill, Strings};
+use crate::language::Language;
 use yew::prelude::*;
 
 /// Paragraphs 1-5.
 #[function_component]
 pub fn IntroSection() -> Html {
+    let strings = use_strings();
+    let view = use_view();
     let paper = Consultation::wipo_2019();
+    let collapsed = view.state.is_collapsed(INTRO);
     html! {
         <section class="cr-area" aria-labelledby="cr-intro">
-            <h2 class="cr-area__heading" id="cr-intro">{ &paper.intro.heading.zh }</h2>
-            { for paper.intro.paragraphs.iter().map(paragraph) }
+            <AreaHead id={INTRO} heading_id="cr-intro" heading={paper.intro.heading.get(strings.language).to_string()}
+                origin={heading_origin(&paper.intro.heading, strings)} {collapsed} />
+            <div class="cr-area__body" id={body_id(INTRO)} hidden={collapsed}>
+                { for paper.intro.paragraphs.iter().map(|p| paragraph(p, strings)) }
+            </div>
         </section>
     }
 }
 
-fn paragraph(paragraph: &Paragraph) -> Html {
+/// The view's id for the introduction, which collapses like an area.
+const INTRO: &str = "intro";
+
+fn body_id(area: &str) -> String {
+    format!("area-body-{area}")
+}
+
+fn paragraph(paragraph: &Paragraph, strings: &Strings) -> Html {
     html! {
         <div class="cr-paragraph" id={format!("paragraph-{}", paragraph.n)}>
             <p>
                 <span class="cr-paragraph__number">{ format!("{}.", paragraph.n) }</span>
-                { " " }{ paragraph.lead_zh() }
+                { " " }{ paragraph.lead(strings.language) }{ origin(&paragraph.text, strings) }
             </p>
             if !paragraph.items.is_empty() {
                 <ul class="cr-paragraph__items">
                     { for paragraph.items.iter().map(|item| html! {
                         <li>
-                            <span class="cr-paragraph__label">{ printed_label(&item.label) }</span>
-                            { &item.text.zh }
+                            <span class="cr-paragraph__label">{ printed_label(&item.label, strings.language) }</span>
+                            { item.text.get(strings.language) }{ origin(&item.text, strings) }
                         </li>
                     }) }
                 </ul>
             }
+        </div>
+    }
+}
+
+/// Where an English text comes from, after the text; nothing in Chinese (the page says once that
+/// the Chinese is a translation).
+fn origin(text: &Text, strings: &Strings) -> Html {
+    match origin_label(text, strings) {
+        Some(label) => html! { <>{ " " }<span class="cr-origin">{ format!("[{label}]") }</span></> },
+        None => html! {},
+    }
+}
+
+fn origin_label(text: &Text, strings: &Strings) -> Option<&'static str> {
+    (strings.language == Language::English).then_some(match text.en_status {
+        EnglishStatus::Official => strings.english_official,
+        EnglishStatus::OfficialPart => strings.english_official_part,
+        EnglishStatus::Translation => strings.english_translation,
+    })
+}
+
+/// Headings are labelled only when their English is not WIPO's: a label inside every heading
+/// would be read out with it.
+fn heading_origin(text: &Text, strings: &Strings) -> Option<AttrValue> {
+    (text.en_status != EnglishStatus::Official)
+        .then(|| origin_label(text, strings))
+        .flatten()
+        .map(AttrValue::from)
+}
+
+/// A run of context paragraphs that folds away; always one click from being read.
+fn context(paragraphs: &[Paragraph], folded: bool, strings: &Strings) -> Html {
+    let (Some(first), Some(last)) = (paragraphs.first(), paragraphs.last()) else {
+        return html! {};
+    };
+    let summary = if first.n == last.n {
+        fill(strings.context_summary_one, &[("n", &first.n.to_string())])
+    } else {
+        fill(
+            strings.context_summary,
+            &[("first", &first.n.to_string()), ("last", &last.n.to_string())],
+        )
+    };
+    html! {
+        <details class="cr-context" open={!folded}>
+            <summary class="cr-context__summary">{ summary }</summary>
+            { for paragraphs.iter().map(|p| paragraph(p, strings)) }
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AreaHeadProps {
+    /// The area's id in the view.
+    id: AttrValue,
+    heading_id: AttrValue,
+    heading: AttrValue,
+    origin: Option<AttrValue>,
+    collapsed: bool,
+}
+
+/// An area's heading with the button that collapses or expands it.
+#[function_component]
+fn AreaHead(props: &AreaHeadProps) -> Html {
+    let strings = use_strings();
+    let view = use_view();
+    let onclick = {
+        let id = props.id.to_string();
+        Callback::from(move |_: MouseEvent| {
+            let id = id.clone();
+            view.update(move |state: &mut ViewState| {
+                if !state.collapsed.remove(&id) {
+                    state.collapsed.insert(id.clone());
+                }
+            });
+        })
+    };
+    let template = if props.collapsed {
+        strings.area_expand
+    } else {
+        strings.area_collapse
+    };
+    html! {
+        <div class="cr-area__head">
+            <h2 class="cr-area__heading" id={props.heading_id.clone()} tabindex="-1">{ &props.heading }</h2>
+            if let Some(origin) = &props.origin {
+                <p class="cr-origin">{ format!("[{origin}]") }</p>
+            }
+            <button type="button" class="cr-button cr-button--quiet cr-area__toggle"
+                aria-expanded={(!props.collapsed).to_string()} aria-controls={body_id(&props.id)} {onclick}>
+                { fill(template, &[("area", &props.heading)]) }
+            </button>
         </div>
     }
 }
@@ -50,30 +159,51 @@ pub struct AreaSectionProps {
 #[function_component]
 pub fn AreaSection(props: &AreaSectionProps) -> Html {
     let strings = use_strings();
+    let view = use_view();
+    let state = &view.state;
     let paper = Consultation::wipo_2019();
     let area = &paper.areas[props.index];
     let heading_id = format!("area-{}", area.id);
+    let heading = area.heading.get(strings.language);
     let answerables = paper.answerables();
+    let collapsed = state.is_collapsed(&area.id);
+    let all_set_aside = answerables
+        .iter()
+        .filter(|a| std::ptr::eq(a.area, area))
+        .all(|a| state.is_set_aside(a.id));
+    let question_of_paragraph = area.paragraphs.iter().filter_map(|p| p.question.as_ref()).map(|question| {
+        let number = answerables
+            .iter()
+            .find(|a| a.id == question.id)
+            .map(|a| question_number(a, strings))
+            .unwrap_or_default();
+        html! {
+            <QuestionField
+                key={question.id.clone()}
+                id={question.id.clone()}
+                {number}
+                text={question.text.get(strings.language).to_string()}
+                origin={origin_label(&question.text, strings)}
+                hidden={state.is_set_aside(&question.id)}
+            />
+        }
+    });
     html! {
         <section class="cr-area" aria-labelledby={heading_id.clone()}>
-            <h2 class="cr-area__heading" id={heading_id}>{ &area.heading.zh }</h2>
-            { for area.paragraphs.iter().map(|p| html! {
-                <>
-                    { paragraph(p) }
-                    if let Some(question) = &p.question {
-                        <QuestionField
-                            id={question.id.clone()}
-                            number={answerables.iter().find(|a| a.id == question.id).map(|a| question_number(a, strings)).unwrap_or_default()}
-                            text={question.text.zh.clone()}
-                        />
-                    }
-                </>
-            }) }
-            { for area.issues.iter().map(|issue| issue_section(issue, strings)) }
-            <CommentField
-                key_name={area.id.clone()}
-                label={crate::i18n::fill(strings.comment_area_label, &[("area", &area.heading.zh)])}
-            />
+            <AreaHead id={area.id.clone()} {heading_id} heading={heading.to_string()}
+                origin={heading_origin(&area.heading, strings)} {collapsed} />
+            <div class="cr-area__body" id={body_id(&area.id)} hidden={collapsed}>
+                if all_set_aside {
+                    <p class="cr-area__done">{ strings.area_all_answered }</p>
+                }
+                { context(&area.paragraphs, state.context_folded, strings) }
+                { for question_of_paragraph }
+                { for area.issues.iter().map(|issue| issue_section(issue, state, strings)) }
+                <CommentField
+                    key_name={area.id.clone()}
+                    label={fill(strings.comment_area_label, &[("area", heading)])}
+                />
+            </div>
         </section>
     }
 }
@@ -84,26 +214,33 @@ pub fn GeneralComments() -> Html {
     let strings = use_strings();
     html! {
         <section class="cr-area" aria-labelledby="cr-general-heading">
-            <h2 class="cr-area__heading" id="cr-general-heading">{ strings.comment_general_heading }</h2>
+            <h2 class="cr-area__heading" id="cr-general-heading" tabindex="-1">{ strings.comment_general_heading }</h2>
             <CommentField key_name={crate::draft::GENERAL_COMMENTS} label={strings.comment_general_label} />
         </section>
     }
 }
 
-fn issue_section(issue: &Issue, strings: &crate::i18n::Strings) -> Html {
+fn issue_section(issue: &Issue, state: &ViewState, strings: &Strings) -> Html {
     let heading_id = format!("issue-{}", issue.n);
+    let set_aside = issue.questions.iter().all(|q| state.is_set_aside(&q.id));
+    let origin = heading_origin(&issue.title, strings);
     html! {
-        <section class="cr-issue" aria-labelledby={heading_id.clone()}>
-            <h3 class="cr-issue__heading" id={heading_id}>
-                { strings.issue_prefix }{ issue.n }{ strings.issue_suffix }{ &issue.title.zh }
+        <section class="cr-issue" aria-labelledby={heading_id.clone()} hidden={set_aside}>
+            <h3 class="cr-issue__heading" id={heading_id} tabindex="-1">
+                { strings.issue_prefix }{ issue.n }{ strings.issue_suffix }{ issue.title.get(strings.language) }
             </h3>
-            { for issue.paragraphs.iter().map(paragraph) }
+            if let Some(origin) = origin {
+                <p class="cr-origin">{ format!("[{origin}]") }</p>
+            }
+            { context(&issue.paragraphs, state.context_folded, strings) }
             { for issue.questions.iter().map(|q| html! {
                 <QuestionField
                     key={q.id.clone()}
                     id={q.id.clone()}
-                    number={printed_label(&q.label)}
-                    text={q.text.zh.clone()}
+                    number={printed_label(&q.label, strings.language)}
+                    text={q.text.get(strings.language).to_string()}
+                    origin={origin_label(&q.text, strings)}
+                    hidden={state.is_set_aside(&q.id)}
                 />
             }) }
         </section>

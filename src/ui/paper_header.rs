@@ -1,17 +1,28 @@
 use super::use_strings;
 use crate::catalog::Consultation;
 use crate::i18n::long_date;
+use crate::language::Language;
 use yew::prelude::*;
 
-/// The consultation's identity: title, symbol, where responses go and by when.
+#[derive(Properties, PartialEq)]
+pub struct PaperHeaderProps {
+    pub language: Language,
+    pub on_language: Callback<Language>,
+}
+
+/// The consultation's identity: title, symbol, where responses go and by when; and the language
+/// switch.
 #[function_component]
-pub fn PaperHeader() -> Html {
+pub fn PaperHeader(props: &PaperHeaderProps) -> Html {
     let strings = use_strings();
     let paper = Consultation::wipo_2019();
     html! {
         <header class="cr-header">
-            <p class="cr-header__kicker">{ strings.consultation_kicker }{ " · " }{ &paper.symbol }</p>
-            <h1 class="cr-header__title" id="cr-title">{ &paper.title.zh }</h1>
+            <div class="cr-header__top">
+                <p class="cr-header__kicker">{ strings.consultation_kicker }{ " · " }{ &paper.symbol }</p>
+                <LanguageSwitch language={props.language} on_language={props.on_language.clone()} />
+            </div>
+            <h1 class="cr-header__title" id="cr-title">{ paper.title.get(strings.language) }</h1>
             <dl class="cr-header__facts">
                 <div>
                     <dt>{ strings.send_to }</dt>
@@ -22,8 +33,28 @@ pub fn PaperHeader() -> Html {
                     <dd><time datetime={paper.deadline.clone()}>{ long_date(&paper.deadline, strings) }</time></dd>
                 </div>
             </dl>
-            <p class="cr-header__note">{ strings.unofficial_translation }</p>
+            <p class="cr-header__note">{ strings.paper_text_note }</p>
             <p class="cr-header__note">{ strings.privacy_note }</p>
         </header>
+    }
+}
+
+/// One button per language, each named in its own language; switching keeps every word typed.
+#[function_component]
+fn LanguageSwitch(props: &PaperHeaderProps) -> Html {
+    let strings = use_strings();
+    html! {
+        <div class="cr-language" role="group" aria-label={strings.language_switch_label}>
+            { for Language::ALL.iter().map(|&language| {
+                let on_language = props.on_language.clone();
+                let onclick = Callback::from(move |_: MouseEvent| on_language.emit(language));
+                html! {
+                    <button type="button" class="cr-button cr-button--quiet cr-language__option"
+                        lang={language.tag()} aria-pressed={(language == props.language).to_string()} {onclick}>
+                        { language.strings().language_name }
+                    </button>
+                }
+            }) }
+        </div>
     }
 }

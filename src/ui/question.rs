@@ -1,5 +1,7 @@
 use super::draft_handle::DraftHandle;
 use super::use_strings;
+use crate::i18n::{fill, text_counts};
+use gloo::timers::callback::Timeout;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -34,6 +36,50 @@ fn use_draft_text(target: Target) -> (AttrValue, Callback<InputEvent>) {
     ((*initial).clone(), oninput)
 }
 
+/// How long typing must pause before the count is announced.
+const ANNOUNCE_AFTER_MS: u32 = 1500;
+
+/// An answer's character and word counts: shown as they change, announced after a pause.
+struct AnswerCounter {
+    counts: (usize, usize),
+    announced: UseStateHandle<String>,
+    update: Callback<String>,
+}
+
+#[hook]
+fn use_answer_counter(initial: &str) -> AnswerCounter {
+    let strings = use_strings();
+    let counts = use_state(|| text_counts(initial));
+    let spoken = move |(characters, words): (usize, usize)| {
+        fill(
+            strings.answer_count,
+            &[("characters", &characters.to_string()), ("words", &words.to_string())],
+        )
+    };
+    let announced = use_state(|| spoken(*counts));
+    let pause = use_mut_ref(|| None::<Timeout>);
+    let update = {
+        let (counts, announced) = (counts.clone(), announced.clone());
+        Callback::from(move |text: String| {
+            let now = text_counts(&text);
+            if now == *counts {
+                return;
+            }
+            counts.set(now);
+            let announced = announced.clone();
+            // Replacing the timeout cancels the previous one: only a pause announces.
+            *pause.borrow_mut() = Some(Timeout::new(ANNOUNCE_AFTER_MS, move || {
+                announced.set(spoken(now))
+            }));
+        })
+    };
+    AnswerCounter {
+        counts: *counts,
+        announced,
+        update,
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct QuestionFieldProps {
     /// The question's id (`4.iii`); the field is named `answer-<id>`.
@@ -41,6 +87,12 @@ pub struct QuestionFieldProps {
     /// The number as printed (`（iii）`).
     pub number: AttrValue,
     pub text: AttrValue,
+    /// Where the question's English comes from, when shown in English.
+    #[prop_or_default]
+    pub origin: Option<AttrValue>,
+    /// Set aside by the "unanswered only" view: hidden, but kept in the page.
+    #[prop_or_default]
+    pub hidden: bool,
 }
 
 /// One question, its answer field, and one-click answers that stay editable.
@@ -48,10 +100,19 @@ pub struct QuestionFieldProps {
 pub fn QuestionField(props: &QuestionFieldProps) -> Html {
     let strings = use_strings();
     let handle = use_context::<DraftHandle>().expect("QuestionField needs the draft");
-    let (initial, oninput) = use_draft_text(Target::Answer(props.id.clone()));
+    let (initial, record) = use_draft_text(Target::Answer(props.id.clone()));
+    let counter = use_answer_counter(&initial);
+    let oninput = {
+        let update = counter.update.clone();
+        Callback::from(move |event: InputEvent| {
+            update.emit(event.target_unchecked_into::<HtmlTextAreaElement>().value());
+            record.emit(event);
+        })
+    };
     let field = use_node_ref();
     let quick = |phrase: &'static str| {
         let (field, handle, id) = (field.clone(), handle.clone(), props.id.clone());
+        let update = counter.update.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             let Some(area) = field.cast::<HtmlTextAreaElement>() else {
                 return;
@@ -64,6 +125,7 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
             };
             area.set_value(&text);
             handle.set_answer(&id, &text);
+            update.emit(text);
             let _ = area.focus();
         });
         html! { <button type="button" class="cr-button cr-button--quiet" {onclick}>{ phrase }</button> }
@@ -72,23 +134,40 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
         html! { <>{ quick(strings.quick_no_comment) }{ quick(strings.quick_not_familiar) }</> };
     let field_id = format!("answer-{}", props.id);
     let hint_id = format!("answer-hint-{}", props.id);
+    let origin_id = format!("answer-origin-{}", props.id);
+    let count_id = format!("answer-count-{}", props.id);
+    let described_by = match &props.origin {
+        Some(_) => format!("{origin_id} {hint_id} {count_id}"),
+        None => format!("{hint_id} {count_id}"),
+    };
+    let (characters, words) = counter.counts;
+    let count = fill(
+        strings.answer_count,
+        &[("characters", &characters.to_string()), ("words", &words.to_string())],
+    );
     html! {
-        <div class="cr-question" id={format!("question-{}", props.id)}>
+        <div class="cr-question" id={format!("question-{}", props.id)} hidden={props.hidden}>
             <label class="cr-question__label" for={field_id.clone()}>
                 <span class="cr-question__number">{ &props.number }</span>
                 <span class="cr-question__text">{ &props.text }</span>
             </label>
-            <p class="cr-question__hint" id={hint_id.clone()}>{ strings.answer_label }</p>
+            if let Some(origin) = &props.origin {
+                <p class="cr-origin" id={origin_id}>{ format!("[{origin}]") }</p>
+            }
+            <p class="cr-question__hint" id={hint_id}>{ strings.answer_label }</p>
             <textarea
                 ref={field}
                 class="cr-question__answer"
                 id={field_id.clone()}
                 name={field_id}
                 rows="5"
-                aria-describedby={hint_id}
+                aria-describedby={described_by}
                 defaultvalue={initial}
                 {oninput}
             />
+            // Seen at once; heard only after a pause in typing, from the live region.
+            <p class="cr-question__count" aria-hidden="true">{ count }</p>
+            <p class="cr-visually-hidden" id={count_id} aria-live="polite">{ &*counter.announced }</p>
             <div class="cr-question__quick" role="group" aria-label={strings.quick_answers}>
                 { quick_buttons }
             </div>

@@ -9,6 +9,7 @@ use crate::catalog::Consultation;
 use crate::draft::transfer::{self, ImportError};
 use crate::draft::{Capacity, Draft, DraftError};
 use crate::export::{self, html, outline, Format};
+use crate::language::Language;
 use crate::i18n::{fill, long_date, Strings};
 use crate::platform;
 use web_sys::HtmlInputElement;
@@ -160,18 +161,27 @@ fn Downloads() -> Html {
     let strings = use_strings();
     let handle = use_context::<DraftHandle>().expect("Downloads needs the draft");
     let include_unanswered = use_state(|| true);
+    // `None` follows the interface language; bilingual leads with it.
+    let chosen_language = use_state(|| None::<DocumentLanguage>);
+    let document_language = chosen_language.unwrap_or(DocumentLanguage::One(strings.language));
     let paper = Consultation::wipo_2019();
     let button = |format: Format, label: &'static str| {
         let (handle, include) = (handle.clone(), *include_unanswered);
+        let (language, bilingual) = match document_language {
+            DocumentLanguage::One(language) => (language, false),
+            DocumentLanguage::Bilingual => (strings.language, true),
+        };
         let onclick = Callback::from(move |_: MouseEvent| {
             handle.flush();
             let options = outline::Options {
                 date: platform::today_local(),
                 include_unanswered: include,
+                language,
+                bilingual,
             };
             let saved_at = platform::now_iso();
-            let (name, bytes) = handle
-                .with(|s| export::produce(format, paper, s.draft(), &options, &saved_at, strings));
+            let (name, bytes) =
+                handle.with(|s| export::produce(format, paper, s.draft(), &options, &saved_at));
             if let Err(error) = platform::download(&name, format.mime(), &bytes) {
                 gloo::console::error!(error);
             }
@@ -204,6 +214,30 @@ fn Downloads() -> Html {
                     checked={*include_unanswered} onchange={on_include} />
                 <label class="cr-choice__label" for="download-include-unanswered">{ strings.download_include_unanswered }</label>
             </div>
+            <fieldset class="cr-fieldset">
+                <legend class="cr-fieldset__legend">{ strings.download_language_legend }</legend>
+                { for [DocumentLanguage::One(Language::Zh), DocumentLanguage::One(Language::English), DocumentLanguage::Bilingual]
+                    .into_iter()
+                    .map(|choice| {
+                        let chosen_language = chosen_language.clone();
+                        let onchange = Callback::from(move |_: Event| chosen_language.set(Some(choice)));
+                        let (id, label, lang) = match choice {
+                            DocumentLanguage::One(language) => (
+                                format!("download-language-{}", language.tag()),
+                                language.strings().language_name,
+                                Some(language.tag()),
+                            ),
+                            DocumentLanguage::Bilingual => ("download-language-both".to_string(), strings.download_bilingual, None),
+                        };
+                        html! {
+                            <div class="cr-choice">
+                                <input class="cr-choice__input" type="radio" name="download-language" id={id.clone()}
+                                    checked={choice == document_language} {onchange} />
+                                <label class="cr-choice__label" for={id} {lang}>{ label }</label>
+                            </div>
+                        }
+                    }) }
+            </fieldset>
             <div class="cr-buttons">
                 { button(Format::Word, strings.download_word) }
                 { button(Format::Html, strings.download_html) }
@@ -215,6 +249,14 @@ fn Downloads() -> Html {
             <p class="cr-panel__hint">{ fill(strings.download_hint, &[("email", &paper.email)]) }</p>
         </div>
     }
+}
+
+/// The language of a downloaded document.
+#[derive(Clone, Copy, PartialEq)]
+enum DocumentLanguage {
+    One(Language),
+    /// The interface language first, each heading and question followed by the other.
+    Bilingual,
 }
 
 /// The address and subject to send to, each copyable, and a mailto link with only those two.
@@ -428,10 +470,12 @@ pub fn PrintCopy(props: &PrintCopyProps) -> Html {
             let options = outline::Options {
                 date: platform::today_local(),
                 include_unanswered: true,
+                language: strings.language,
+                bilingual: false,
             };
             let paper = Consultation::wipo_2019();
             let markup =
-                handle.with(|s| html::body(&outline::outline(paper, s.draft(), &options, strings)));
+                handle.with(|s| html::body(&outline::outline(paper, s.draft(), &options)));
             // The writer escapes every text it is given (tested), so this markup holds no user HTML.
             element.set_inner_html(&markup);
         }

@@ -1,185 +1,41 @@
-//! Every word the interface and the documents show, one struct per language, so a missing string
-//! is a compile error rather than a blank on screen.
+//! The interface and documents in Simplified Chinese.
 
-use crate::draft::{RespondentKind, RespondentText};
-
-/// The strings of one interface language.
-#[derive(PartialEq)]
-pub struct Strings {
-    /// BCP 47 tag set as `lang` on the app's root.
-    pub lang: &'static str,
-    pub app_name: &'static str,
-    pub consultation_kicker: &'static str,
-    pub send_to: &'static str,
-    pub deadline: &'static str,
-    /// A calendar date, from `{y}`, `{m}` and `{d}`.
-    pub date_format: &'static str,
-    pub unofficial_translation: &'static str,
-    pub issue_prefix: &'static str,
-    pub issue_suffix: &'static str,
-    pub paragraph_question: &'static str,
-    pub answer_label: &'static str,
-    pub answered_of: &'static str,
-    pub status_empty: &'static str,
-    pub status_saved: &'static str,
-    pub status_pending: &'static str,
-    pub status_failing_full: &'static str,
-    pub status_failing: &'static str,
-    pub status_memory: &'static str,
-    pub notice_no_storage: &'static str,
-    pub notice_unreadable_kept: &'static str,
-    pub notice_unreadable_left: &'static str,
-    pub notice_download_draft: &'static str,
-    pub notice_download_raw: &'static str,
-    pub reason_not_json: &'static str,
-    pub reason_not_a_draft: &'static str,
-    pub reason_newer: &'static str,
-    pub reason_unknown_version: &'static str,
-    pub reason_other_consultation: &'static str,
-    pub about_heading: &'static str,
-    pub about_intro: &'static str,
-    pub name_label: &'static str,
-    pub title_label: &'static str,
-    pub organisation_label: &'static str,
-    pub country_label: &'static str,
-    pub email_label: &'static str,
-    pub capacity_legend: &'static str,
-    pub capacity_personal: &'static str,
-    pub capacity_organisation: &'static str,
-    pub kind_label: &'static str,
-    pub kind_choose: &'static str,
-    /// In the order of `RespondentKind::ALL`.
-    pub kinds: [&'static str; 7],
-    pub publication_legend: &'static str,
-    pub publication_notice: &'static str,
-    pub publication_acknowledge: &'static str,
-    pub publication_with_name: &'static str,
-    pub publication_withheld: &'static str,
-    pub comment_area_label: &'static str,
-    pub comment_general_heading: &'static str,
-    pub comment_general_label: &'static str,
-    pub quick_answers: &'static str,
-    pub quick_no_comment: &'static str,
-    pub quick_not_familiar: &'static str,
-    pub conflict_heading: &'static str,
-    pub conflict_intro: &'static str,
-    pub conflict_other_version: &'static str,
-    pub conflict_use_other: &'static str,
-    pub conflict_keep_both: &'static str,
-    pub conflict_keep_this: &'static str,
-    pub conflict_comment: &'static str,
-    pub tip_storage: &'static str,
-    pub tip_dismiss: &'static str,
-    pub browser_heading: &'static str,
-    pub persistence_granted: &'static str,
-    pub persistence_refused: &'static str,
-    pub persistence_unsupported: &'static str,
-    pub persistence_asking: &'static str,
-    pub forget_hint: &'static str,
-    pub forget_button: &'static str,
-    pub forget_confirm: &'static str,
-    pub forget_yes: &'static str,
-    pub forget_done: &'static str,
-    pub other_answers_heading: &'static str,
-    pub other_answers_intro: &'static str,
-    pub history_heading: &'static str,
-    pub history_show: &'static str,
-    pub history_hide: &'static str,
-    pub history_empty: &'static str,
-    pub history_answered: &'static str,
-    pub history_restore_all: &'static str,
-    pub history_details: &'static str,
-    pub history_restore_one: &'static str,
-    pub history_same: &'static str,
-    pub history_restored: &'static str,
-    pub draft_first_name: &'static str,
-    pub draft_new_name: &'static str,
-    pub draft_copy_name: &'static str,
-    pub drafts_heading: &'static str,
-    pub drafts_name_label: &'static str,
-    pub drafts_current: &'static str,
-    pub drafts_saved: &'static str,
-    pub drafts_never_saved: &'static str,
-    pub drafts_open: &'static str,
-    pub drafts_new: &'static str,
-    pub drafts_duplicate: &'static str,
-    pub drafts_delete: &'static str,
-    pub drafts_deleted: &'static str,
-    pub drafts_undo: &'static str,
-    pub import_as_new: &'static str,
-    pub submit_link: &'static str,
-    pub submit_heading: &'static str,
-    pub review_heading: &'static str,
-    pub review_button: &'static str,
-    pub review_problems: &'static str,
-    pub review_no_problems: &'static str,
-    pub review_missing_name: &'static str,
-    pub review_missing_organisation: &'static str,
-    pub review_missing_email: &'static str,
-    pub review_missing_publication: &'static str,
-    pub review_change: &'static str,
-    pub review_not_answered: &'static str,
-    pub download_heading: &'static str,
-    pub download_include_unanswered: &'static str,
-    pub download_word: &'static str,
-    pub download_html: &'static str,
-    pub download_markdown: &'static str,
-    pub download_text: &'static str,
-    pub download_draft_file: &'static str,
-    pub download_hint: &'static str,
-    pub print_button: &'static str,
-    pub send_heading: &'static str,
-    pub send_steps: [&'static str; 3],
-    pub send_address: &'static str,
-    pub send_subject: &'static str,
-    pub send_copy: &'static str,
-    pub send_copied: &'static str,
-    pub send_mail_link: &'static str,
-    pub send_deadline: &'static str,
-    pub import_heading: &'static str,
-    pub import_hint: &'static str,
-    pub import_label: &'static str,
-    pub import_confirm: &'static str,
-    pub import_replace: &'static str,
-    pub import_cancel: &'static str,
-    pub import_done: &'static str,
-    pub import_failed: &'static str,
-    pub import_too_large: &'static str,
-    pub import_not_recognised: &'static str,
-    pub import_newer: &'static str,
-    pub import_damaged: &'static str,
-    pub import_unreadable_file: &'static str,
-    pub privacy_note: &'static str,
-    // The response document.
-    pub doc_title: &'static str,
-    pub doc_document: &'static str,
-    pub doc_to: &'static str,
-    pub doc_to_value: &'static str,
-    pub doc_subject_label: &'static str,
-    pub doc_subject: &'static str,
-    pub doc_date: &'static str,
-    pub doc_answered: &'static str,
-    pub doc_view: &'static str,
-    pub doc_not_answered: &'static str,
-    pub doc_respondent: &'static str,
-    pub doc_capacity: &'static str,
-    pub doc_country: &'static str,
-    pub doc_publication: &'static str,
-    pub doc_publication_acknowledged: &'static str,
-    pub doc_publication_with_name: &'static str,
-    pub doc_publication_withheld: &'static str,
-    pub doc_missing_issues: &'static str,
-}
+use super::Strings;
+use crate::language::Language;
 
 /// Simplified Chinese, the language of the paper as shipped.
 pub static ZH: Strings = Strings {
-    lang: "zh-CN",
+    language: Language::Zh,
+    language_name: "中文",
     app_name: "意见回复",
     consultation_kicker: "公开征求意见",
     send_to: "意见提交至",
     deadline: "截止日期",
-    date_format: "{y}年{m}月{d}日",
-    unofficial_translation: "中文为非官方译文；官方文本为英文版 WIPO/IP/AI/2/GE/20/1，编号与本页一致。",
+    date_format: "{y}年{month}月{d}日",
+    months: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"],
+    paper_text_note: "中文为非官方译文；官方文本为英文版 WIPO/IP/AI/2/GE/20/1，编号与本页一致。",
+    english_official: "官方英文措辞",
+    english_official_part: "部分为官方英文措辞",
+    english_translation: "非官方英译",
+    language_switch_label: "语言",
+    skip_to_questions: "跳到问题",
+    toc_heading: "目录",
+    toc_open: "目录",
+    toc_close: "关闭目录",
+    toc_introduction: "介绍",
+    toc_count: "（已答 {answered}/{total}）",
+    toc_respond: "检查、下载与发送",
+    view_heading: "显示方式",
+    filter_unanswered: "只显示未作答的问题",
+    fold_context: "收起背景段落",
+    expand_all: "全部展开",
+    collapse_all: "全部收起",
+    area_expand: "展开“{area}”",
+    area_collapse: "收起“{area}”",
+    area_all_answered: "此部分的问题都已作答。",
+    context_summary: "背景：第 {first}–{last} 段",
+    context_summary_one: "背景：第 {n} 段",
+    answer_count: "{characters} 个字符，字数 {words}",
     issue_prefix: "议题 ",
     issue_suffix: "：",
     paragraph_question: "第 {n} 段所提问题",
@@ -325,9 +181,15 @@ pub static ZH: Strings = Strings {
     import_newer: "文件由更新版本的工具保存",
     import_damaged: "文件已损坏或被修改（校验和不符）",
     import_unreadable_file: "无法读取文件",
+    download_language_legend: "文件语言",
+    download_bilingual: "中英双语（每个问题附两种语言）",
     privacy_note: "所有内容只保存在您的浏览器中，本页不会向任何服务器发送数据。",
-    doc_title: "意见回复",
+    doc_title: "意见回复：{title}",
     doc_document: "文件",
+    doc_document_value: "{symbol}（{author}，{date}）",
+    doc_wording: "问题文本",
+    doc_wording_value: "中文为非官方译文。官方文本为英文版 WIPO/IP/AI/2/GE/20/1，问题编号相同。",
+    doc_heading_join: " / ",
     doc_to: "收件",
     doc_to_value: "WIPO 秘书处（{email}）",
     doc_subject_label: "主题",
@@ -345,57 +207,3 @@ pub static ZH: Strings = Strings {
     doc_publication_withheld: "公布时请隐去答复人姓名",
     doc_missing_issues: "遗漏或识别有误的议题：",
 };
-
-/// The label of a respondent's free-text detail.
-pub fn text_label(field: RespondentText, strings: &Strings) -> &'static str {
-    match field {
-        RespondentText::Name => strings.name_label,
-        RespondentText::Title => strings.title_label,
-        RespondentText::Organisation => strings.organisation_label,
-        RespondentText::Country => strings.country_label,
-        RespondentText::Email => strings.email_label,
-    }
-}
-
-/// The name of a kind of respondent.
-pub fn kind_label(kind: RespondentKind, strings: &Strings) -> &'static str {
-    let index = RespondentKind::ALL.iter().position(|k| *k == kind);
-    strings.kinds[index.expect("ALL lists every kind")]
-}
-
-/// Replaces each `{name}` in `template` with its value.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_string(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
-}
-
-/// An ISO 8601 date (`2020-02-14`) written out for reading (`2020年2月14日`).
-pub fn long_date(iso: &str, strings: &Strings) -> String {
-    let mut parts = iso.splitn(3, '-').map(|p| p.trim_start_matches('0'));
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some(y), Some(m), Some(d)) => fill(strings.date_format, &[("y", y), ("m", m), ("d", d)]),
-        _ => iso.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fill_replaces_every_placeholder() {
-        assert_eq!(
-            fill(ZH.answered_of, &[("answered", "3"), ("total", "42")]),
-            "已回答 3 / 42 个问题"
-        );
-    }
-
-    #[test]
-    fn dates_read_naturally() {
-        assert_eq!(long_date("2020-02-14", &ZH), "2020年2月14日");
-        assert_eq!(long_date("soon", &ZH), "soon");
-    }
-}

@@ -1,0 +1,361 @@
+//! Every word the interface and the documents show, one struct per language, so a missing string
+//! is a compile error rather than a blank on screen.
+
+mod en;
+mod zh;
+
+pub use en::EN;
+pub use zh::ZH;
+
+use crate::draft::{RespondentKind, RespondentText};
+use crate::language::Language;
+
+/// The strings of one interface language. A string missing in either language does not compile;
+/// the tests check that both languages fill in the same placeholders.
+#[derive(PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
+pub struct Strings {
+    pub language: Language,
+    /// The language's own name, as the language switch shows it.
+    pub language_name: &'static str,
+    pub app_name: &'static str,
+    pub consultation_kicker: &'static str,
+    pub send_to: &'static str,
+    pub deadline: &'static str,
+    /// A calendar date, from `{y}`, `{month}` and `{d}`.
+    pub date_format: &'static str,
+    pub months: [&'static str; 12],
+    /// What the reader should know about the paper's text in this language.
+    pub paper_text_note: &'static str,
+    pub english_official: &'static str,
+    pub english_official_part: &'static str,
+    pub english_translation: &'static str,
+    pub language_switch_label: &'static str,
+    pub skip_to_questions: &'static str,
+    pub toc_heading: &'static str,
+    pub toc_open: &'static str,
+    pub toc_close: &'static str,
+    pub toc_introduction: &'static str,
+    pub toc_count: &'static str,
+    pub toc_respond: &'static str,
+    pub view_heading: &'static str,
+    pub filter_unanswered: &'static str,
+    pub fold_context: &'static str,
+    pub expand_all: &'static str,
+    pub collapse_all: &'static str,
+    pub area_expand: &'static str,
+    pub area_collapse: &'static str,
+    pub area_all_answered: &'static str,
+    pub context_summary: &'static str,
+    pub context_summary_one: &'static str,
+    pub answer_count: &'static str,
+    pub issue_prefix: &'static str,
+    pub issue_suffix: &'static str,
+    pub paragraph_question: &'static str,
+    pub answer_label: &'static str,
+    pub answered_of: &'static str,
+    pub status_empty: &'static str,
+    pub status_saved: &'static str,
+    pub status_pending: &'static str,
+    pub status_failing_full: &'static str,
+    pub status_failing: &'static str,
+    pub status_memory: &'static str,
+    pub notice_no_storage: &'static str,
+    pub notice_unreadable_kept: &'static str,
+    pub notice_unreadable_left: &'static str,
+    pub notice_download_draft: &'static str,
+    pub notice_download_raw: &'static str,
+    pub reason_not_json: &'static str,
+    pub reason_not_a_draft: &'static str,
+    pub reason_newer: &'static str,
+    pub reason_unknown_version: &'static str,
+    pub reason_other_consultation: &'static str,
+    pub about_heading: &'static str,
+    pub about_intro: &'static str,
+    pub name_label: &'static str,
+    pub title_label: &'static str,
+    pub organisation_label: &'static str,
+    pub country_label: &'static str,
+    pub email_label: &'static str,
+    pub capacity_legend: &'static str,
+    pub capacity_personal: &'static str,
+    pub capacity_organisation: &'static str,
+    pub kind_label: &'static str,
+    pub kind_choose: &'static str,
+    /// In the order of `RespondentKind::ALL`.
+    pub kinds: [&'static str; 7],
+    pub publication_legend: &'static str,
+    pub publication_notice: &'static str,
+    pub publication_acknowledge: &'static str,
+    pub publication_with_name: &'static str,
+    pub publication_withheld: &'static str,
+    pub comment_area_label: &'static str,
+    pub comment_general_heading: &'static str,
+    pub comment_general_label: &'static str,
+    pub quick_answers: &'static str,
+    pub quick_no_comment: &'static str,
+    pub quick_not_familiar: &'static str,
+    pub conflict_heading: &'static str,
+    pub conflict_intro: &'static str,
+    pub conflict_other_version: &'static str,
+    pub conflict_use_other: &'static str,
+    pub conflict_keep_both: &'static str,
+    pub conflict_keep_this: &'static str,
+    pub conflict_comment: &'static str,
+    pub tip_storage: &'static str,
+    pub tip_dismiss: &'static str,
+    pub browser_heading: &'static str,
+    pub persistence_granted: &'static str,
+    pub persistence_refused: &'static str,
+    pub persistence_unsupported: &'static str,
+    pub persistence_asking: &'static str,
+    pub forget_hint: &'static str,
+    pub forget_button: &'static str,
+    pub forget_confirm: &'static str,
+    pub forget_yes: &'static str,
+    pub forget_done: &'static str,
+    pub other_answers_heading: &'static str,
+    pub other_answers_intro: &'static str,
+    pub history_heading: &'static str,
+    pub history_show: &'static str,
+    pub history_hide: &'static str,
+    pub history_empty: &'static str,
+    pub history_answered: &'static str,
+    pub history_restore_all: &'static str,
+    pub history_details: &'static str,
+    pub history_restore_one: &'static str,
+    pub history_same: &'static str,
+    pub history_restored: &'static str,
+    pub draft_first_name: &'static str,
+    pub draft_new_name: &'static str,
+    pub draft_copy_name: &'static str,
+    pub drafts_heading: &'static str,
+    pub drafts_name_label: &'static str,
+    pub drafts_current: &'static str,
+    pub drafts_saved: &'static str,
+    pub drafts_never_saved: &'static str,
+    pub drafts_open: &'static str,
+    pub drafts_new: &'static str,
+    pub drafts_duplicate: &'static str,
+    pub drafts_delete: &'static str,
+    pub drafts_deleted: &'static str,
+    pub drafts_undo: &'static str,
+    pub import_as_new: &'static str,
+    pub submit_link: &'static str,
+    pub submit_heading: &'static str,
+    pub review_heading: &'static str,
+    pub review_button: &'static str,
+    pub review_problems: &'static str,
+    pub review_no_problems: &'static str,
+    pub review_missing_name: &'static str,
+    pub review_missing_organisation: &'static str,
+    pub review_missing_email: &'static str,
+    pub review_missing_publication: &'static str,
+    pub review_change: &'static str,
+    pub review_not_answered: &'static str,
+    pub download_heading: &'static str,
+    pub download_include_unanswered: &'static str,
+    pub download_word: &'static str,
+    pub download_html: &'static str,
+    pub download_markdown: &'static str,
+    pub download_text: &'static str,
+    pub download_draft_file: &'static str,
+    pub download_hint: &'static str,
+    pub print_button: &'static str,
+    pub send_heading: &'static str,
+    pub send_steps: [&'static str; 3],
+    pub send_address: &'static str,
+    pub send_subject: &'static str,
+    pub send_copy: &'static str,
+    pub send_copied: &'static str,
+    pub send_mail_link: &'static str,
+    pub send_deadline: &'static str,
+    pub import_heading: &'static str,
+    pub import_hint: &'static str,
+    pub import_label: &'static str,
+    pub import_confirm: &'static str,
+    pub import_replace: &'static str,
+    pub import_cancel: &'static str,
+    pub import_done: &'static str,
+    pub import_failed: &'static str,
+    pub import_too_large: &'static str,
+    pub import_not_recognised: &'static str,
+    pub import_newer: &'static str,
+    pub import_damaged: &'static str,
+    pub import_unreadable_file: &'static str,
+    pub download_language_legend: &'static str,
+    pub download_bilingual: &'static str,
+    pub privacy_note: &'static str,
+    // The response document.
+    /// The document's title, from `{title}`.
+    pub doc_title: &'static str,
+    pub doc_document: &'static str,
+    /// The paper's reference, from `{symbol}`, `{author}` and `{date}`.
+    pub doc_document_value: &'static str,
+    pub doc_wording: &'static str,
+    pub doc_wording_value: &'static str,
+    /// Between the two languages of a bilingual heading.
+    pub doc_heading_join: &'static str,
+    pub doc_to: &'static str,
+    pub doc_to_value: &'static str,
+    pub doc_subject_label: &'static str,
+    pub doc_subject: &'static str,
+    pub doc_date: &'static str,
+    pub doc_answered: &'static str,
+    pub doc_view: &'static str,
+    pub doc_not_answered: &'static str,
+    pub doc_respondent: &'static str,
+    pub doc_capacity: &'static str,
+    pub doc_country: &'static str,
+    pub doc_publication: &'static str,
+    pub doc_publication_acknowledged: &'static str,
+    pub doc_publication_with_name: &'static str,
+    pub doc_publication_withheld: &'static str,
+    pub doc_missing_issues: &'static str,
+}
+
+
+/// The label of a respondent's free-text detail.
+pub fn text_label(field: RespondentText, strings: &Strings) -> &'static str {
+    match field {
+        RespondentText::Name => strings.name_label,
+        RespondentText::Title => strings.title_label,
+        RespondentText::Organisation => strings.organisation_label,
+        RespondentText::Country => strings.country_label,
+        RespondentText::Email => strings.email_label,
+    }
+}
+
+/// The name of a kind of respondent.
+pub fn kind_label(kind: RespondentKind, strings: &Strings) -> &'static str {
+    let index = RespondentKind::ALL.iter().position(|k| *k == kind);
+    strings.kinds[index.expect("ALL lists every kind")]
+}
+
+/// Replaces each `{name}` in `template` with its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+/// An ISO 8601 date (`2020-02-14`) written out for reading (`2020年2月14日`,
+/// `February 14, 2020`).
+pub fn long_date(iso: &str, strings: &Strings) -> String {
+    let mut parts = iso.splitn(3, '-').map(|p| p.trim_start_matches('0'));
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_string();
+    };
+    match m.parse::<usize>().ok().and_then(|m| strings.months.get(m.wrapping_sub(1))) {
+        Some(month) => fill(strings.date_format, &[("y", y), ("month", month), ("d", d)]),
+        None => iso.to_string(),
+    }
+}
+
+/// Counts for an answer's counter: characters (line breaks aside) and words, where a word is a
+/// run of letters or digits, and each Chinese, Japanese or Korean character counts as one word,
+/// as word processors count them.
+pub fn text_counts(text: &str) -> (usize, usize) {
+    let characters = text.chars().filter(|c| *c != '\n' && *c != '\r').count();
+    let mut words = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        if is_cjk(c) {
+            words += 1;
+            in_word = false;
+        } else if c.is_alphanumeric() || (in_word && (c == '\'' || c == '’' || c == '-')) {
+            if !in_word {
+                words += 1;
+            }
+            in_word = true;
+        } else {
+            in_word = false;
+        }
+    }
+    (characters, words)
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF
+        | 0x20000..=0x2FA1F)
+}
+
+impl Language {
+    /// The interface's words in this language.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Language::Zh => &ZH,
+            Language::English => &EN,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        assert_eq!(
+            fill(ZH.answered_of, &[("answered", "3"), ("total", "42")]),
+            "已回答 3 / 42 个问题"
+        );
+    }
+
+    /// Each string's `{placeholders}`, or each string of a list.
+    fn placeholders(value: &serde_json::Value) -> Vec<String> {
+        match value {
+            serde_json::Value::String(text) => text
+                .split('{')
+                .skip(1)
+                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_string()))
+                .collect(),
+            serde_json::Value::Array(items) => items.iter().flat_map(placeholders).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn both_languages_have_every_string_with_the_same_placeholders() {
+        let zh = serde_json::to_value(&ZH).unwrap();
+        let en = serde_json::to_value(&EN).unwrap();
+        let (zh, en) = (zh.as_object().unwrap(), en.as_object().unwrap());
+        assert_eq!(zh.len(), en.len());
+        for (key, zh_value) in zh {
+            let en_value = &en[key];
+            let (mut a, mut b) = (placeholders(zh_value), placeholders(en_value));
+            a.sort();
+            b.sort();
+            assert_eq!(a, b, "placeholders of {key}");
+            for text in [zh_value, en_value] {
+                if let Some(text) = text.as_str() {
+                    assert!(!text.trim().is_empty() || key == "issue_prefix", "{key} is empty");
+                }
+            }
+            let english = en_value.to_string();
+            assert!(
+                !english.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{key} is not translated: {english}"
+            );
+        }
+    }
+
+    #[test]
+    fn dates_read_naturally() {
+        assert_eq!(long_date("2020-02-14", &ZH), "2020年2月14日");
+        assert_eq!(long_date("2020-02-14", &EN), "February 14, 2020");
+        assert_eq!(long_date("soon", &ZH), "soon");
+        assert_eq!(long_date("2020-13-01", &EN), "2020-13-01");
+    }
+
+    #[test]
+    fn counts_read_words_in_both_scripts() {
+        assert_eq!(text_counts(""), (0, 0));
+        assert_eq!(text_counts("No comment."), (11, 2));
+        assert_eq!(text_counts("无意见。"), (4, 3));
+        assert_eq!(text_counts("AI 发明\nisn't state-of-the-art"), (27, 5));
+    }
+}
