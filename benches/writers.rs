@@ -42,8 +42,7 @@ fn main() {
         let mut times: Vec<Duration> = (0..31)
             .map(|_| {
                 let start = Instant::now();
-                let (_, bytes) =
-                    produce(format, paper, &draft, &options, "2026-11-26T10:00:00Z");
+                let (_, bytes) = produce(format, paper, &draft, &options, "2026-11-26T10:00:00Z");
                 std::hint::black_box(bytes);
                 start.elapsed()
             })

@@ -63,10 +63,7 @@ mod tests {
 
     #[test]
     fn the_first_spoken_preference_wins() {
-        assert_eq!(
-            Language::negotiate(["fr", "zh-CN", "en"]),
-            Language::Zh
-        );
+        assert_eq!(Language::negotiate(["fr", "zh-CN", "en"]), Language::Zh);
         assert_eq!(Language::negotiate(["de", "fr"]), Language::English);
         assert_eq!(Language::negotiate([]), Language::English);
     }

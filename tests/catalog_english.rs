@@ -19,7 +19,11 @@ fn texts(paper: &Consultation) -> Vec<(String, &Text)> {
         ("author".to_string(), &paper.author),
         ("intro heading".to_string(), &paper.intro.heading),
     ];
-    let paragraphs = paper.intro.paragraphs.iter().chain(paper.context_paragraphs());
+    let paragraphs = paper
+        .intro
+        .paragraphs
+        .iter()
+        .chain(paper.context_paragraphs());
     for p in paragraphs {
         out.push((format!("paragraph {}", p.n), &p.text));
         for item in &p.items {
@@ -75,18 +79,29 @@ fn official_wording_is_used_wherever_a_source_gives_it() {
     let mut official = Vec::new();
     for (id, entry) in english["questions"].as_object().unwrap() {
         let quoted = entry["en"].as_str().unwrap();
-        let verbatim = entry["confidence"].as_str().unwrap().starts_with("verbatim");
+        let verbatim = entry["confidence"]
+            .as_str()
+            .unwrap()
+            .starts_with("verbatim");
         let complete = entry["complete"].as_bool().unwrap();
         let question = paper.questions().find(|q| q.id == *id).unwrap();
         if verbatim && complete {
             assert_eq!(question.text.en, quoted, "question {id}");
-            assert_eq!(question.text.en_status, EnglishStatus::Official, "question {id}");
+            assert_eq!(
+                question.text.en_status,
+                EnglishStatus::Official,
+                "question {id}"
+            );
         } else {
             // A quotation cut short, or one the source does not mark as such: WIPO's words lead,
             // the rest is translated.
             let quoted = sentence_case(quoted);
             assert!(question.text.en.starts_with(&quoted), "question {id}");
-            assert_eq!(question.text.en_status, EnglishStatus::OfficialPart, "question {id}");
+            assert_eq!(
+                question.text.en_status,
+                EnglishStatus::OfficialPart,
+                "question {id}"
+            );
         }
         official.push(format!("question {id}"));
     }
@@ -152,7 +167,11 @@ fn official_wording_is_used_wherever_a_source_gives_it() {
     // Nothing else may claim to be WIPO's wording.
     for (place, text) in texts(paper) {
         if !official.contains(&place) {
-            assert_eq!(text.en_status, EnglishStatus::Translation, "{place} is not sourced");
+            assert_eq!(
+                text.en_status,
+                EnglishStatus::Translation,
+                "{place} is not sourced"
+            );
         }
     }
 }

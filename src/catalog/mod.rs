@@ -300,7 +300,9 @@ mod tests {
         assert!(p26.text.zh.ends_with(&question.text.zh));
         assert!(p26.text.en.ends_with(&question.text.en));
         assert!(p26.lead(Language::Zh).ends_with("创造性表达。"));
-        assert!(p26.lead(Language::English).ends_with("creative expression. "));
+        assert!(p26
+            .lead(Language::English)
+            .ends_with("creative expression. "));
     }
 
     #[test]

@@ -37,10 +37,10 @@ pub fn document(outline: &Outline) -> String {
     if let Some(subtitle) = &outline.subtitle {
         paragraph(&mut body, None, subtitle);
     }
-    facts(&mut body, &outline.cover);
+    facts(&mut body, &outline.cover, outline.label_separator);
     if !outline.respondent.is_empty() {
         paragraph(&mut body, Some("Heading1"), &outline.respondent_heading);
-        facts(&mut body, &outline.respondent);
+        facts(&mut body, &outline.respondent, outline.label_separator);
     }
     for block in &outline.body {
         match block {
@@ -91,12 +91,13 @@ fn core_properties(outline: &Outline) -> String {
     )
 }
 
-fn facts(body: &mut String, facts: &[Fact]) {
+fn facts(body: &mut String, facts: &[Fact], separator: &str) {
     for fact in facts {
         let _ = write!(
             body,
-            "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">{}：</w:t></w:r><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+            "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">{}{}</w:t></w:r><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
             escape(&fact.label),
+            separator,
             escape(&fact.value)
         );
     }

@@ -90,7 +90,11 @@ pub fn body(outline: &Outline) -> String {
                         escape(translation)
                     );
                 }
-                let _ = writeln!(out, "<p class=\"rd-label\">{}</p>", escape(&outline.view_label));
+                let _ = writeln!(
+                    out,
+                    "<p class=\"rd-label\">{}</p>",
+                    escape(&outline.view_label)
+                );
                 match answer {
                     Some(answer) => paragraphs(&mut out, answer),
                     None => {

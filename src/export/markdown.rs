@@ -16,10 +16,10 @@ pub fn write(outline: &Outline) -> String {
     if let Some(subtitle) = &outline.subtitle {
         let _ = writeln!(out, "{}\n", escape_line(subtitle));
     }
-    write_facts(&mut out, &outline.cover);
+    write_facts(&mut out, &outline.cover, outline.label_separator);
     if !outline.respondent.is_empty() {
         let _ = write!(out, "\n## {}\n\n", escape_line(&outline.respondent_heading));
-        write_facts(&mut out, &outline.respondent);
+        write_facts(&mut out, &outline.respondent, outline.label_separator);
     }
     for block in &outline.body {
         match block {
@@ -36,7 +36,12 @@ pub fn write(outline: &Outline) -> String {
                 answer,
                 ..
             } => {
-                let _ = write!(out, "\n**{}** {}\n\n", escape_line(number), escape_line(text));
+                let _ = write!(
+                    out,
+                    "\n**{}** {}\n\n",
+                    escape_line(number),
+                    escape_line(text)
+                );
                 if let Some(translation) = translation {
                     let _ = write!(out, "{}\n\n", escape_line(translation));
                 }
@@ -61,12 +66,13 @@ pub fn write(outline: &Outline) -> String {
     out
 }
 
-fn write_facts(out: &mut String, facts: &[Fact]) {
+fn write_facts(out: &mut String, facts: &[Fact], separator: &str) {
     for fact in facts {
         let _ = writeln!(
             out,
-            "- {}：{}",
+            "- {}{}{}",
             escape_line(&fact.label),
+            separator,
             escape_line(&fact.value)
         );
     }

@@ -3,9 +3,9 @@
 //! (Markdown, text, HTML, Word) renders this one outline.
 
 use super::question_number;
+use crate::catalog::Text;
 use crate::catalog::{printed_label, Consultation, Position};
 use crate::draft::{Capacity, Draft, Publication, Respondent, RespondentText, GENERAL_COMMENTS};
-use crate::catalog::Text;
 use crate::i18n::{fill, kind_label, text_label, Strings};
 use crate::language::Language;
 
@@ -65,6 +65,8 @@ pub struct Outline {
     pub respondent_heading: String,
     pub respondent: Vec<Fact>,
     pub body: Vec<Block>,
+    /// Between a fact's label and its value (`：`, `: `).
+    pub label_separator: &'static str,
     /// The label before each answer (`意见观点：`).
     pub view_label: String,
     /// What stands for a missing answer (`（未作答）`).
@@ -145,7 +147,10 @@ pub fn outline(paper: &Consultation, draft: &Draft, options: &Options) -> Outlin
                         issue_n = Some(issue.n);
                         area_blocks.push(Block::Issue(heading(
                             &issue.title,
-                            format!("{}{}{}", strings.issue_prefix, issue.n, strings.issue_suffix),
+                            format!(
+                                "{}{}{}",
+                                strings.issue_prefix, issue.n, strings.issue_suffix
+                            ),
                         )));
                     }
                     printed_label(label, options.language)
@@ -203,6 +208,7 @@ pub fn outline(paper: &Consultation, draft: &Draft, options: &Options) -> Outlin
         respondent_heading: strings.doc_respondent.to_string(),
         respondent: respondent_facts(&draft.respondent, strings),
         body,
+        label_separator: strings.label_separator,
         view_label: strings.doc_view.to_string(),
         not_answered: strings.doc_not_answered.to_string(),
     }
@@ -272,7 +278,10 @@ fn respondent_facts(respondent: &Respondent, strings: &Strings) -> Vec<Fact> {
             text_label(RespondentText::Email, strings),
             text(RespondentText::Email),
         ),
-        (strings.doc_publication, publication.join("；")),
+        (
+            strings.doc_publication,
+            publication.join(strings.list_separator),
+        ),
     ];
     facts
         .into_iter()
@@ -400,9 +409,13 @@ mod tests {
                 Block::Issue("Issue 4: Disclosure".into()),
             ]
         );
-        assert!(matches!(&outline.body[2], Block::Question { number, text, translation: None, .. }
-            if number == "(iii)" && text.starts_with("Would a system of deposit for algorithms")));
-        assert!(outline.cover[1].value.starts_with("Comments on the Draft Issues Paper"));
+        assert!(
+            matches!(&outline.body[2], Block::Question { number, text, translation: None, .. }
+            if number == "(iii)" && text.starts_with("Would a system of deposit for algorithms"))
+        );
+        assert!(outline.cover[1]
+            .value
+            .starts_with("Comments on the Draft Issues Paper"));
     }
 
     #[test]
@@ -418,10 +431,17 @@ mod tests {
         let outline = outline(paper, &draft, &options);
         assert_eq!(outline.translation_lang, Some("en"));
         assert_eq!(outline.body[0], Block::Area("专利权 / Patents".into()));
-        assert_eq!(outline.body[1], Block::Issue("议题 4：披露 / Issue 4: Disclosure".into()));
-        assert!(matches!(&outline.body[2], Block::Question { text, translation: Some(en), .. }
-            if text.starts_with("与微生物的沉积类似") && en.starts_with("Would a system of deposit")));
-        assert!(outline.body.iter().any(|b| matches!(b, Block::Question { id, translation: Some(en), .. }
-            if id == "p26" && en.starts_with("Are there measures"))));
+        assert_eq!(
+            outline.body[1],
+            Block::Issue("议题 4：披露 / Issue 4: Disclosure".into())
+        );
+        assert!(
+            matches!(&outline.body[2], Block::Question { text, translation: Some(en), .. }
+            if text.starts_with("与微生物的沉积类似") && en.starts_with("Would a system of deposit"))
+        );
+        assert!(outline.body.iter().any(
+            |b| matches!(b, Block::Question { id, translation: Some(en), .. }
+            if id == "p26" && en.starts_with("Are there measures"))
+        ));
     }
 }

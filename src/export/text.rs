@@ -11,10 +11,10 @@ pub fn write(outline: &Outline) -> String {
         let _ = writeln!(out, "{subtitle}");
     }
     out.push('\n');
-    write_facts(&mut out, &outline.cover);
+    write_facts(&mut out, &outline.cover, outline.label_separator);
     if !outline.respondent.is_empty() {
         let _ = writeln!(out, "\n【{}】\n", outline.respondent_heading);
-        write_facts(&mut out, &outline.respondent);
+        write_facts(&mut out, &outline.respondent, outline.label_separator);
     }
     for block in &outline.body {
         match block {
@@ -51,9 +51,9 @@ pub fn write(outline: &Outline) -> String {
     out
 }
 
-fn write_facts(out: &mut String, facts: &[Fact]) {
+fn write_facts(out: &mut String, facts: &[Fact], separator: &str) {
     for fact in facts {
-        let _ = writeln!(out, "{}：{}", fact.label, fact.value);
+        let _ = writeln!(out, "{}{}{}", fact.label, separator, fact.value);
     }
 }
 

@@ -203,6 +203,8 @@ pub static EN: Strings = Strings {
     doc_wording: "Question wording",
     doc_wording_value: "English mostly an unofficial translation from the Chinese version; the official text is WIPO/IP/AI/2/GE/20/1, with the same question numbers.",
     doc_heading_join: " / ",
+    label_separator: ": ",
+    list_separator: "; ",
     doc_to: "To",
     doc_to_value: "WIPO Secretariat ({email})",
     doc_subject_label: "Subject",

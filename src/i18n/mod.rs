@@ -194,6 +194,10 @@ pub struct Strings {
     pub doc_document_value: &'static str,
     pub doc_wording: &'static str,
     pub doc_wording_value: &'static str,
+    /// Between a label and its value: `收件：…`, `To: …`.
+    pub label_separator: &'static str,
+    /// Between items of a list written on one line.
+    pub list_separator: &'static str,
     /// Between the two languages of a bilingual heading.
     pub doc_heading_join: &'static str,
     pub doc_to: &'static str,
@@ -213,7 +217,6 @@ pub struct Strings {
     pub doc_publication_withheld: &'static str,
     pub doc_missing_issues: &'static str,
 }
-
 
 /// The label of a respondent's free-text detail.
 pub fn text_label(field: RespondentText, strings: &Strings) -> &'static str {
@@ -248,7 +251,11 @@ pub fn long_date(iso: &str, strings: &Strings) -> String {
     let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
         return iso.to_string();
     };
-    match m.parse::<usize>().ok().and_then(|m| strings.months.get(m.wrapping_sub(1))) {
+    match m
+        .parse::<usize>()
+        .ok()
+        .and_then(|m| strings.months.get(m.wrapping_sub(1)))
+    {
         Some(month) => fill(strings.date_format, &[("y", y), ("month", month), ("d", d)]),
         None => iso.to_string(),
     }
@@ -332,12 +339,17 @@ mod tests {
             assert_eq!(a, b, "placeholders of {key}");
             for text in [zh_value, en_value] {
                 if let Some(text) = text.as_str() {
-                    assert!(!text.trim().is_empty() || key == "issue_prefix", "{key} is empty");
+                    assert!(
+                        !text.trim().is_empty() || key == "issue_prefix",
+                        "{key} is empty"
+                    );
                 }
             }
             let english = en_value.to_string();
             assert!(
-                !english.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                !english
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
                 "{key} is not translated: {english}"
             );
         }

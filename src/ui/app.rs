@@ -1,6 +1,7 @@
 use super::about_you::AboutYou;
 use super::browser_storage::StorageTip;
 use super::conflicts::Conflicts;
+use super::contents::{Contents, CONTENTS_ID};
 use super::draft_handle::DraftHandle;
 use super::drafts::{DraftsPanel, LibraryHandle, Switcher};
 use super::notice::OpenNoticeBanner;
@@ -9,9 +10,8 @@ use super::paper::{AreaSection, GeneralComments, IntroSection};
 use super::paper_header::PaperHeader;
 use super::status_line::StatusLine;
 use super::submission::{PrintCopy, Submission};
-use crate::catalog::Consultation;
-use super::contents::{Contents, CONTENTS_ID};
 use super::view::{use_view_state, View};
+use crate::catalog::Consultation;
 use crate::draft::library::{draft_key, MAIN_DRAFT};
 use crate::language::Language;
 use crate::platform;
@@ -42,7 +42,10 @@ pub fn App(props: &AppProps) -> Html {
     let refresh = use_force_update();
     let configured = props.configured_language;
     let library = use_memo((), move |_| {
-        let first = configured.unwrap_or(Language::Zh).strings().draft_first_name;
+        let first = configured
+            .unwrap_or(Language::Zh)
+            .strings()
+            .draft_first_name;
         LibraryHandle::open(&paper.id, first)
     });
     let current = use_state(|| {
@@ -90,7 +93,9 @@ pub fn App(props: &AppProps) -> Html {
             .with(|s| s.setting(LANGUAGE_SETTING))
             .and_then(|tag| Language::from_tag(&tag))
             .or(configured)
-            .unwrap_or_else(|| Language::negotiate(platform::browser_languages().iter().map(String::as_str)))
+            .unwrap_or_else(|| {
+                Language::negotiate(platform::browser_languages().iter().map(String::as_str))
+            })
     });
     let choose_language = {
         let (language, handle) = (language.clone(), handle.clone());

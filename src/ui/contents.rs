@@ -34,7 +34,10 @@ pub fn Contents(props: &ContentsProps) -> Html {
     let questions = paper.answerables();
     let count = |ids: &mut dyn Iterator<Item = &str>| {
         ids.fold((0, 0), |(answered, total), id| {
-            (answered + usize::from(props.answered.contains(id)), total + 1)
+            (
+                answered + usize::from(props.answered.contains(id)),
+                total + 1,
+            )
         })
     };
     let link = |target: String, area: &str, hidden_issue: bool, label: String| {
@@ -94,8 +97,12 @@ pub fn Contents(props: &ContentsProps) -> Html {
     let onfocusout = {
         let (on_close, open) = (props.on_close.clone(), props.open);
         Callback::from(move |event: FocusEvent| {
-            let panel = event.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-            let next = event.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            let panel = event
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            let next = event
+                .related_target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
             if let (true, Some(panel), Some(next)) = (open, panel, next) {
                 if !panel.contains(Some(&next)) {
                     on_close.emit(false);
@@ -128,7 +135,10 @@ pub fn Contents(props: &ContentsProps) -> Html {
 fn with_count(strings: &Strings, label: &str, (answered, total): (usize, usize)) -> String {
     let count = fill(
         strings.toc_count,
-        &[("answered", &answered.to_string()), ("total", &total.to_string())],
+        &[
+            ("answered", &answered.to_string()),
+            ("total", &total.to_string()),
+        ],
     );
     format!("{label} {count}")
 }

@@ -34,5 +34,11 @@ pub fn mount(root: web_sys::Element) -> yew::AppHandle<App> {
     let configured_language = root
         .get_attribute("data-lang")
         .and_then(|tag| crate::language::Language::from_tag(&tag));
-    yew::Renderer::<App>::with_root_and_props(root, app::AppProps { configured_language }).render()
+    yew::Renderer::<App>::with_root_and_props(
+        root,
+        app::AppProps {
+            configured_language,
+        },
+    )
+    .render()
 }

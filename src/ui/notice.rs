@@ -73,15 +73,8 @@ pub fn DownloadDraftButton() -> Html {
         };
         let saved_at = platform::now_iso();
         let paper = Consultation::wipo_2019();
-        let (name, bytes) = handle.with(|s| {
-            export::produce(
-                Format::DraftFile,
-                paper,
-                s.draft(),
-                &options,
-                &saved_at,
-            )
-        });
+        let (name, bytes) = handle
+            .with(|s| export::produce(Format::DraftFile, paper, s.draft(), &options, &saved_at));
         if let Err(error) = platform::download(&name, Format::DraftFile.mime(), &bytes) {
             gloo::console::error!(error);
         }

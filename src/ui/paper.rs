@@ -61,7 +61,9 @@ fn paragraph(paragraph: &Paragraph, strings: &Strings) -> Html {
 /// the Chinese is a translation).
 fn origin(text: &Text, strings: &Strings) -> Html {
     match origin_label(text, strings) {
-        Some(label) => html! { <>{ " " }<span class="cr-origin">{ format!("[{label}]") }</span></> },
+        Some(label) => {
+            html! { <>{ " " }<span class="cr-origin">{ format!("[{label}]") }</span></> }
+        }
         None => html! {},
     }
 }
@@ -93,7 +95,10 @@ fn context(paragraphs: &[Paragraph], folded: bool, strings: &Strings) -> Html {
     } else {
         fill(
             strings.context_summary,
-            &[("first", &first.n.to_string()), ("last", &last.n.to_string())],
+            &[
+                ("first", &first.n.to_string()),
+                ("last", &last.n.to_string()),
+            ],
         )
     };
     html! {
@@ -171,23 +176,27 @@ pub fn AreaSection(props: &AreaSectionProps) -> Html {
         .iter()
         .filter(|a| std::ptr::eq(a.area, area))
         .all(|a| state.is_set_aside(a.id));
-    let question_of_paragraph = area.paragraphs.iter().filter_map(|p| p.question.as_ref()).map(|question| {
-        let number = answerables
-            .iter()
-            .find(|a| a.id == question.id)
-            .map(|a| question_number(a, strings))
-            .unwrap_or_default();
-        html! {
-            <QuestionField
-                key={question.id.clone()}
-                id={question.id.clone()}
-                {number}
-                text={question.text.get(strings.language).to_string()}
-                origin={origin_label(&question.text, strings)}
-                hidden={state.is_set_aside(&question.id)}
-            />
-        }
-    });
+    let question_of_paragraph = area
+        .paragraphs
+        .iter()
+        .filter_map(|p| p.question.as_ref())
+        .map(|question| {
+            let number = answerables
+                .iter()
+                .find(|a| a.id == question.id)
+                .map(|a| question_number(a, strings))
+                .unwrap_or_default();
+            html! {
+                <QuestionField
+                    key={question.id.clone()}
+                    id={question.id.clone()}
+                    {number}
+                    text={question.text.get(strings.language).to_string()}
+                    origin={origin_label(&question.text, strings)}
+                    hidden={state.is_set_aside(&question.id)}
+                />
+            }
+        });
     html! {
         <section class="cr-area" aria-labelledby={heading_id.clone()}>
             <AreaHead id={area.id.clone()} {heading_id} heading={heading.to_string()}

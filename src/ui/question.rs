@@ -53,7 +53,10 @@ fn use_answer_counter(initial: &str) -> AnswerCounter {
     let spoken = move |(characters, words): (usize, usize)| {
         fill(
             strings.answer_count,
-            &[("characters", &characters.to_string()), ("words", &words.to_string())],
+            &[
+                ("characters", &characters.to_string()),
+                ("words", &words.to_string()),
+            ],
         )
     };
     let announced = use_state(|| spoken(*counts));
@@ -143,7 +146,10 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
     let (characters, words) = counter.counts;
     let count = fill(
         strings.answer_count,
-        &[("characters", &characters.to_string()), ("words", &words.to_string())],
+        &[
+            ("characters", &characters.to_string()),
+            ("words", &words.to_string()),
+        ],
     );
     html! {
         <div class="cr-question" id={format!("question-{}", props.id)} hidden={props.hidden}>

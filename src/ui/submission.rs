@@ -9,8 +9,8 @@ use crate::catalog::Consultation;
 use crate::draft::transfer::{self, ImportError};
 use crate::draft::{Capacity, Draft, DraftError};
 use crate::export::{self, html, outline, Format};
-use crate::language::Language;
 use crate::i18n::{fill, long_date, Strings};
+use crate::language::Language;
 use crate::platform;
 use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
@@ -474,8 +474,7 @@ pub fn PrintCopy(props: &PrintCopyProps) -> Html {
                 bilingual: false,
             };
             let paper = Consultation::wipo_2019();
-            let markup =
-                handle.with(|s| html::body(&outline::outline(paper, s.draft(), &options)));
+            let markup = handle.with(|s| html::body(&outline::outline(paper, s.draft(), &options)));
             // The writer escapes every text it is given (tested), so this markup holds no user HTML.
             element.set_inner_html(&markup);
         }

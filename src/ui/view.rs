@@ -23,7 +23,9 @@ impl ViewState {
     }
 
     pub fn is_set_aside(&self, question: &str) -> bool {
-        self.set_aside.as_ref().is_some_and(|ids| ids.contains(question))
+        self.set_aside
+            .as_ref()
+            .is_some_and(|ids| ids.contains(question))
     }
 }
 

@@ -1,10 +1,10 @@
-// axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on the app's views and states: zero violations;
-// and the whole journey by keyboard alone.
+// axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on every view and state, in both languages: zero
+// violations; and the whole journey by keyboard alone, in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { STORAGE_KEY, answerField, openApp, openContext, start } from './support.mjs';
+import { STORAGE_KEY, WORDS, answerField, openApp, openContext, start } from './support.mjs';
 
 let env;
 before(async () => {
@@ -21,65 +21,112 @@ async function violations(page) {
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }
 
-test('the empty draft, as first opened', async () => {
-  const { context } = await openContext(env);
-  const page = await openApp(context, env.url);
-  assert.deepEqual(await violations(page), []);
-  await context.close();
+const draftJson = (answers, at) => JSON.stringify({
+  format: 'consultation-response/draft', version: 1, consultation: 'wipo-ip-ai-2019', saved_at: at, answers,
 });
 
-test('a filled draft with the review open and its error summary', async () => {
-  const { context } = await openContext(env);
-  const page = await openApp(context, env.url);
-  await answerField(page, '1.i').fill('应该允许。');
-  await page.getByRole('button', { name: '新建草稿' }).click();
-  await page.getByRole('button', { name: '检查回复' }).click();
-  await page.getByRole('alert').filter({ hasText: '提交前请注意以下事项' }).waitFor();
-  await page.getByRole('button', { name: '显示较早的版本' }).click();
-  assert.deepEqual(await violations(page), []);
-  await context.close();
-});
-
-test('warning banners: unreadable draft and no storage', async () => {
-  const { context } = await openContext(env);
-  const page = await context.newPage();
-  await page.goto(env.url);
-  await page.evaluate((key) => localStorage.setItem(key, '{"broken'), STORAGE_KEY);
-  await page.reload();
-  await page.getByRole('alert').filter({ hasText: '无法读取' }).waitFor();
-  assert.deepEqual(await violations(page), []);
-  await context.close();
-
-  const blocked = await openContext(env, {
-    init: () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('no', 'SecurityError'); } }),
+for (const [code, words] of Object.entries(WORDS)) {
+  test(`${code}: the empty draft, as first opened`, async () => {
+    const { context } = await openContext(env, { locale: words.locale });
+    const page = await openApp(context, env.url);
+    assert.equal(await page.locator('.cr-app').getAttribute('lang'), words.lang);
+    assert.deepEqual(await violations(page), []);
+    await context.close();
   });
-  const other = await openApp(blocked.context, env.url);
-  await answerField(other, '2.i').fill('x');
-  await other.getByRole('alert').filter({ hasText: '草稿未保存' }).waitFor();
-  assert.deepEqual(await violations(other), []);
-  await blocked.context.close();
-});
+
+  test(`${code}: a filled draft with the review open, its error summary and the history`, async () => {
+    const { context } = await openContext(env, { locale: words.locale });
+    const page = await openApp(context, env.url);
+    await answerField(page, '1.i').fill('应该允许。 It should.');
+    await answerField(page, 'p26').fill('Yes.');
+    await page.getByRole('button', { name: words.newDraft }).click();
+    await page.getByRole('button', { name: words.review }).click();
+    await page.getByRole('alert').filter({ hasText: words.problems }).waitFor();
+    await page.getByRole('button', { name: words.showHistory }).click();
+    assert.deepEqual(await violations(page), []);
+    await context.close();
+  });
+
+  test(`${code}: a restored draft`, async () => {
+    const { context } = await openContext(env, { locale: words.locale });
+    const page = await context.newPage();
+    await page.goto(env.url);
+    await page.evaluate(([key, current, history]) => {
+      localStorage.setItem(key, current);
+      localStorage.setItem(`${key}/history`, history);
+    }, [STORAGE_KEY, draftJson({ '1.i': 'now' }, '2026-11-26T09:00:00.000Z'), JSON.stringify({ version: 1, snapshots: [
+      { at: '2026-11-24T09:00:00.000Z', draft: draftJson({ '1.i': 'earlier', '7.ii': 'earlier too' }, '2026-11-24T09:00:00.000Z') },
+    ] })]);
+    await page.reload();
+    await answerField(page, '13.ii').waitFor();
+    await page.getByRole('button', { name: words.showHistory }).click();
+    await page.getByRole('button', { name: words.restoreAll }).click();
+    await page.getByText(words.restored).waitFor();
+    assert.equal(await answerField(page, '7.ii').inputValue(), 'earlier too');
+    assert.deepEqual(await violations(page), []);
+    await context.close();
+  });
+
+  test(`${code}: warning banners: unreadable draft and no storage`, async () => {
+    const { context } = await openContext(env, { locale: words.locale });
+    const page = await context.newPage();
+    await page.goto(env.url);
+    await page.evaluate((key) => localStorage.setItem(key, '{"broken'), STORAGE_KEY);
+    await page.reload();
+    await page.getByRole('alert').filter({ hasText: words.unreadable }).waitFor();
+    assert.deepEqual(await violations(page), []);
+    await context.close();
+
+    const blocked = await openContext(env, {
+      locale: words.locale,
+      init: () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('no', 'SecurityError'); } }),
+    });
+    const other = await openApp(blocked.context, env.url);
+    await answerField(other, '2.i').fill('x');
+    await other.getByRole('alert').filter({ hasText: words.notSaved }).waitFor();
+    assert.deepEqual(await violations(other), []);
+    await blocked.context.close();
+  });
+
+  test(`${code}: the view options in use, and the contents panel open on a phone`, async () => {
+    const { context } = await openContext(env, { locale: words.locale });
+    const page = await openApp(context, env.url);
+    await answerField(page, '3.i').fill('answered');
+    await page.getByLabel(words.unanswered).check();
+    await page.getByLabel(words.fold).check();
+    await page.getByRole('button', { name: words.collapsePatents }).click();
+    assert.deepEqual(await violations(page), []);
+
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByRole('button', { name: words.contents, exact: true }).click();
+    await page.getByRole('button', { name: words.closeContents }).waitFor();
+    assert.deepEqual(await violations(page), []);
+    await context.close();
+  });
+}
 
 /** Presses Tab until `matches(activeElement)` holds; fails after `limit` presses. */
-async function tabTo(page, description, matches, limit = 600) {
+async function tabTo(page, description, matches, arg, limit = 700) {
   for (let i = 0; i < limit; i++) {
-    if (await page.evaluate(matches)) return;
+    if (await page.evaluate(matches, arg)) return;
     await page.keyboard.press('Tab');
   }
   assert.fail(`Tab never reached ${description}`);
 }
 
-test('the journey by keyboard alone: answer, review, download', async () => {
-  const { context } = await openContext(env);
-  const page = await openApp(context, env.url);
-  await tabTo(page, 'the answer to 1 (i)', () => document.activeElement?.name === 'answer-1.i');
-  await page.keyboard.type('只用键盘写下的回答');
-  await tabTo(page, 'the review button', () => document.activeElement?.textContent === '检查回复');
-  await page.keyboard.press('Enter');
-  await page.getByRole('alert').filter({ hasText: '提交前请注意以下事项' }).waitFor();
-  assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('cr-error-summary')));
-  await tabTo(page, 'the Markdown download', () => document.activeElement?.textContent === 'Markdown 文本（.md）');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-  assert.ok(readFileSync(await download.path(), 'utf8').includes('只用键盘写下的回答'));
-  await context.close();
-});
+for (const [code, words] of Object.entries(WORDS)) {
+  test(`${code}: the journey by keyboard alone: answer, review, download`, async () => {
+    const { context } = await openContext(env, { locale: words.locale });
+    const page = await openApp(context, env.url);
+    await tabTo(page, 'the answer to 1 (i)', () => document.activeElement?.name === 'answer-1.i');
+    await page.keyboard.type('只用键盘写下的回答 typed by keyboard');
+    await tabTo(page, 'the review button', (label) => document.activeElement?.textContent === label, words.review);
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: words.problems }).waitFor();
+    assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('cr-error-summary')));
+    await tabTo(page, 'the Markdown download', (label) => document.activeElement?.textContent === label, words.markdown);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    assert.ok(readFileSync(await download.path(), 'utf8').includes('只用键盘写下的回答 typed by keyboard'));
+    await context.close();
+  });
+}

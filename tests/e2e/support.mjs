@@ -37,10 +37,10 @@ export async function start() {
 
 /**
  * A new browser context whose every request is recorded in `requests`, with downloads allowed.
- * `init` runs in the page before any of the app's scripts.
+ * `init` runs in the page before any of the app's scripts; `locale` is the browser's language.
  */
-export async function openContext(env, { init } = {}) {
-  const context = await env.browser.newContext({ acceptDownloads: true, locale: 'zh-CN' });
+export async function openContext(env, { init, locale = 'zh-CN', viewport, reducedMotion } = {}) {
+  const context = await env.browser.newContext({ acceptDownloads: true, locale, viewport, reducedMotion });
   const requests = [];
   context.on('request', (request) => requests.push(request.url()));
   if (init) await context.addInitScript(init);
@@ -77,4 +77,42 @@ export async function storedDraft(page) {
 export function foreignRequests(requests, url) {
   const origin = new URL(url).origin;
   return requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'));
+}
+
+/** The words the tests look for, in each interface language. */
+export const WORDS = {
+  zh: {
+    locale: 'zh-CN', lang: 'zh-CN', name: '中文',
+    newDraft: '新建草稿', review: '检查回复', problems: '提交前请注意以下事项',
+    showHistory: '显示较早的版本', restoreAll: '恢复整份草稿', restored: '已恢复到较早的版本',
+    unreadable: '无法读取', notSaved: '草稿未保存', markdown: 'Markdown 文本（.md）',
+    contents: '目录', closeContents: '关闭目录', unanswered: '只显示未作答的问题', fold: '收起背景段落',
+    collapseAll: '全部收起', expandAll: '全部展开', skip: '跳到问题',
+    collapsePatents: '收起“专利权”', expandPatents: '展开“专利权”',
+  },
+  en: {
+    locale: 'en-US', lang: 'en', name: 'English',
+    newDraft: 'New draft', review: 'Review the response', problems: 'Before you send, please see to the following',
+    showHistory: 'Show earlier versions', restoreAll: 'Restore the whole draft', restored: 'The earlier version is restored',
+    unreadable: 'cannot be read', notSaved: 'Draft not saved', markdown: 'Markdown text (.md)',
+    contents: 'Contents', closeContents: 'Close contents', unanswered: 'Unanswered questions only', fold: 'Fold the context paragraphs',
+    collapseAll: 'Collapse all', expandAll: 'Expand all', skip: 'Skip to the questions',
+    collapsePatents: 'Collapse “Patents”', expandPatents: 'Expand “Patents”',
+  },
+};
+
+/** Elements of the app that stick out past the right edge of the viewport (none may). */
+export async function overflowing(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out = [];
+    for (const element of document.querySelectorAll('.cr-app *')) {
+      const box = element.getBoundingClientRect();
+      if (box.width > 0 && box.height > 0 && (box.right > width + 1 || box.left < -1)) {
+        if (element.closest('.cr-skip-link, .cr-visually-hidden, .cr-print')) continue;
+        out.push(`${element.tagName.toLowerCase()}.${element.className} (${Math.round(box.left)}–${Math.round(box.right)} of ${width})`);
+      }
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, width, out: out.slice(0, 5) };
+  });
 }
