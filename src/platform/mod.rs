@@ -288,3 +288,33 @@ pub fn on_escape(close: impl Fn() + 'static) -> EventListener {
         }
     })
 }
+
+/// Keeps whatever takes focus inside `root` clear of the sticky bar `bar_selector` at the bottom
+/// of the window: a field focused behind the bar is scrolled up above it (WCAG 2.4.11), whatever
+/// the host page's own scroll settings.
+pub fn keep_focus_above(root: &web_sys::Element, bar_selector: &'static str) -> EventListener {
+    let root_for_query = root.clone();
+    EventListener::new(root, "focusin", move |event| {
+        let Some(target) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let Ok(Some(bar)) = root_for_query.query_selector(bar_selector) else {
+            return;
+        };
+        if bar.contains(Some(&target)) {
+            return;
+        }
+        let (field, bar) = (
+            target.get_bounding_client_rect(),
+            bar.get_bounding_client_rect(),
+        );
+        // Only the part of a tall field near the caret needs to show: its first 3 rem.
+        let visible_bottom = field.bottom().min(field.top() + 48.0);
+        if visible_bottom > bar.top() {
+            gloo::utils::window().scroll_by_with_x_and_y(0.0, visible_bottom - bar.top() + 16.0);
+        }
+    })
+}

@@ -139,6 +139,17 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        use_effect_with((), move |_| {
+            let listener = root
+                .cast::<web_sys::Element>()
+                .map(|root| platform::keep_focus_above(&root, ".cr-toolbar"));
+            move || drop(listener)
+        });
+    }
+
     let strings = language.strings();
     let questions = paper.answerables();
     let replacements = handle.replacements();
@@ -168,7 +179,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<View> context={view}>
         <ContextProvider<DraftHandle> context={handle.clone()}>
         <ContextProvider<Switcher> context={Switcher { library: library.as_ref().clone(), switch: switch.clone() }}>
-            <div class="cr-app" lang={strings.language.tag()}>
+            <div class="cr-app" lang={strings.language.tag()} ref={root}>
                 <a class="cr-skip-link" href="#cr-paper" onclick={skip_to_paper()}>{ strings.skip_to_questions }</a>
                 <PaperHeader language={*language} on_language={choose_language} />
                 if let Some(notice) = notice {

@@ -48,7 +48,7 @@ fn paragraph(paragraph: &Paragraph, strings: &Strings) -> Html {
                     { for paragraph.items.iter().map(|item| html! {
                         <li>
                             <span class="cr-paragraph__label">{ printed_label(&item.label, strings.language) }</span>
-                            { item.text.get(strings.language) }{ origin(&item.text, strings) }
+                            { " " }{ item.text.get(strings.language) }{ origin(&item.text, strings) }
                         </li>
                     }) }
                 </ul>

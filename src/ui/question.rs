@@ -155,6 +155,7 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
         <div class="cr-question" id={format!("question-{}", props.id)} hidden={props.hidden}>
             <label class="cr-question__label" for={field_id.clone()}>
                 <span class="cr-question__number">{ &props.number }</span>
+                { " " }
                 <span class="cr-question__text">{ &props.text }</span>
             </label>
             if let Some(origin) = &props.origin {

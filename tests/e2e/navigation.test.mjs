@@ -197,3 +197,25 @@ test('reduced motion turns the panel animation off', async () => {
   assert.equal(await contents(other).evaluate((el) => getComputedStyle(el).animationName), 'cr-slide-in');
   await moving.context.close();
 });
+
+test('on a short, narrow window a focused control is never hidden behind the sticky toolbar', async () => {
+  const { context } = await openContext(env, { locale: 'en-US', viewport: { width: 360, height: 480 } });
+  const page = await openApp(context, env.url);
+  let checked = 0;
+  for (let i = 0; i < 120; i++) {
+    await page.keyboard.press('Tab');
+    const state = await page.evaluate(() => {
+      const active = document.activeElement;
+      const bar = document.querySelector('.cr-toolbar');
+      if (!active || bar.contains(active) || active === document.body) return null;
+      const box = active.getBoundingClientRect();
+      return { name: active.name || active.id || active.textContent.slice(0, 30), top: box.top, visibleBottom: Math.min(box.bottom, box.top + 48), barTop: bar.getBoundingClientRect().top };
+    });
+    if (!state) continue;
+    checked++;
+    assert.ok(state.visibleBottom <= state.barTop + 1, `${state.name} is behind the toolbar: ${JSON.stringify(state)}`);
+    if (state.name === 'answer-2.i') break;
+  }
+  assert.ok(checked > 30, `only ${checked} stops checked`);
+  await context.close();
+});
