@@ -20,10 +20,12 @@ fn key() -> String {
     storage_key(&Consultation::wipo_2019().id)
 }
 
-/// A fresh element on the page, as an embedding site would give.
+/// A fresh element on the page, as an embedding site would give: a Chinese one, whatever the
+/// browser's language.
 fn host() -> Element {
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
+    host.set_attribute("data-lang", "zh-CN").unwrap();
     gloo::utils::body().append_child(&host).unwrap();
     host
 }

@@ -194,6 +194,8 @@ pub struct Strings {
     pub doc_document_value: &'static str,
     pub doc_wording: &'static str,
     pub doc_wording_value: &'static str,
+    /// Marks text cut short in a preview.
+    pub ellipsis: &'static str,
     /// Between a label and its value: `收件：…`, `To: …`.
     pub label_separator: &'static str,
     /// Between items of a list written on one line.

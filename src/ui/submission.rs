@@ -5,6 +5,7 @@ use super::draft_handle::DraftHandle;
 use super::drafts::Switcher;
 use super::history::HistoryPanel;
 use super::use_strings;
+use super::view::{use_view, View};
 use crate::catalog::Consultation;
 use crate::draft::transfer::{self, ImportError};
 use crate::draft::{Capacity, Draft, DraftError};
@@ -63,6 +64,7 @@ fn problems(draft: &Draft, strings: &Strings) -> Vec<(&'static str, &'static str
 #[function_component]
 fn Review() -> Html {
     let strings = use_strings();
+    let view = use_view();
     let handle = use_context::<DraftHandle>().expect("Review needs the draft");
     let shown = use_state(|| false);
     let summary = use_node_ref();
@@ -87,7 +89,7 @@ fn Review() -> Html {
     };
     let body = if *shown {
         let paper = Consultation::wipo_2019();
-        handle.with(|s| review_body(paper, s.draft(), strings, &summary))
+        handle.with(|s| review_body(paper, s.draft(), strings, &summary, &view))
     } else {
         html! {}
     };
@@ -100,7 +102,13 @@ fn Review() -> Html {
     }
 }
 
-fn review_body(paper: &Consultation, draft: &Draft, strings: &Strings, summary: &NodeRef) -> Html {
+fn review_body(
+    paper: &Consultation,
+    draft: &Draft,
+    strings: &Strings,
+    summary: &NodeRef,
+    view: &View,
+) -> Html {
     let problems = problems(draft, strings);
     let questions = paper.answerables();
     let answered = draft.answered_count(questions.iter().map(|q| q.id));
@@ -137,12 +145,12 @@ fn review_body(paper: &Consultation, draft: &Draft, strings: &Strings, summary: 
                             <dt>{ export::question_number(q, strings) }</dt>
                             <dd>
                                 if draft.is_answered(q.id) {
-                                    { preview }{ if more { "……" } else { "" } }
+                                    { preview }{ if more { strings.ellipsis } else { "" } }
                                 } else {
                                     <span class="cr-review__missing">{ strings.review_not_answered }</span>
                                 }
                                 { " " }
-                                <a href={format!("#answer-{}", q.id)}>
+                                <a href={format!("#answer-{}", q.id)} onclick={go_to_answer(view, q.id, &q.area.id)}>
                                     { strings.review_change }
                                     <span class="cr-visually-hidden">{ format!(" {}", export::question_number(q, strings)) }</span>
                                 </a>
@@ -153,6 +161,26 @@ fn review_body(paper: &Consultation, draft: &Draft, strings: &Strings, summary: 
             </dl>
         </>
     }
+}
+
+/// Follows a review link to an answer field even when the view hides it (a collapsed area, a
+/// question set aside), and leaves the host page's address alone.
+fn go_to_answer(view: &View, id: &str, area: &str) -> Callback<MouseEvent> {
+    let (view, id, area) = (view.clone(), id.to_string(), area.to_string());
+    Callback::from(move |event: MouseEvent| {
+        event.prevent_default();
+        let (area, answer) = (area.clone(), id.clone());
+        view.update(move |state| {
+            state.collapsed.remove(&area);
+            // Only this question comes back; the rest stay set aside.
+            if let Some(ids) = &state.set_aside {
+                let mut ids = (**ids).clone();
+                ids.remove(&answer);
+                state.set_aside = Some(std::rc::Rc::new(ids));
+            }
+        });
+        platform::reveal_after_render(format!("answer-{id}"));
+    })
 }
 
 /// One button per format, the unanswered-questions option, and printing.

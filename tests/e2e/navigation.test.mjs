@@ -219,3 +219,18 @@ test('on a short, narrow window a focused control is never hidden behind the sti
   assert.ok(checked > 30, `only ${checked} stops checked`);
   await context.close();
 });
+
+test('a review link reaches its answer even in a collapsed area or when set aside', async () => {
+  const { context } = await openContext(env, { locale: 'en-US' });
+  const page = await openApp(context, env.url);
+  await answerField(page, '7.ii').fill('Set aside soon.');
+  await page.getByLabel(WORDS.en.unanswered).check();
+  await contents(page).getByRole('button', { name: WORDS.en.collapseAll }).click();
+  await page.getByRole('button', { name: WORDS.en.review }).click();
+  await page.locator('.cr-review a[href="#answer-7.ii"]').click();
+  await page.waitForFunction(() => document.activeElement?.name === 'answer-7.ii');
+  assert.ok(await answerField(page, '7.ii').isVisible());
+  assert.ok(await page.getByLabel(WORDS.en.unanswered).isChecked(), 'the filter stays on for the rest');
+  assert.equal(new URL(page.url()).hash, '');
+  await context.close();
+});
