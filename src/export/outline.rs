@@ -65,6 +65,8 @@ pub struct Outline {
     pub respondent_heading: String,
     pub respondent: Vec<Fact>,
     pub body: Vec<Block>,
+    /// Around a section heading in plain text (`【…】`, `== … ==`).
+    pub text_heading_marks: [&'static str; 2],
     /// Between a fact's label and its value (`：`, `: `).
     pub label_separator: &'static str,
     /// The label before each answer (`意见观点：`).
@@ -209,6 +211,7 @@ pub fn outline(paper: &Consultation, draft: &Draft, options: &Options) -> Outlin
         respondent: respondent_facts(&draft.respondent, strings),
         body,
         label_separator: strings.label_separator,
+        text_heading_marks: strings.text_heading_marks,
         view_label: strings.doc_view.to_string(),
         not_answered: strings.doc_not_answered.to_string(),
     }

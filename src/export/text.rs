@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 /// Writes the whole response.
 pub fn write(outline: &Outline) -> String {
+    let [open, close] = outline.text_heading_marks;
     let mut out = String::new();
     let _ = writeln!(out, "{}", outline.title);
     if let Some(subtitle) = &outline.subtitle {
@@ -13,13 +14,13 @@ pub fn write(outline: &Outline) -> String {
     out.push('\n');
     write_facts(&mut out, &outline.cover, outline.label_separator);
     if !outline.respondent.is_empty() {
-        let _ = writeln!(out, "\n【{}】\n", outline.respondent_heading);
+        let _ = writeln!(out, "\n{open}{}{close}\n", outline.respondent_heading);
         write_facts(&mut out, &outline.respondent, outline.label_separator);
     }
     for block in &outline.body {
         match block {
             Block::Area(heading) => {
-                let _ = writeln!(out, "\n\n【{heading}】");
+                let _ = writeln!(out, "\n\n{open}{heading}{close}");
             }
             Block::Issue(heading) => {
                 let _ = writeln!(out, "\n{heading}");
@@ -44,7 +45,7 @@ pub fn write(outline: &Outline) -> String {
                 let _ = writeln!(out, "\n{label}\n{}", lines(text));
             }
             Block::Section { heading, text } => {
-                let _ = writeln!(out, "\n\n【{heading}】\n\n{}", lines(text));
+                let _ = writeln!(out, "\n\n{open}{heading}{close}\n\n{}", lines(text));
             }
         }
     }
@@ -89,5 +90,24 @@ mod tests {
         assert!(text.contains("？\n意见观点：\n第一行\n<b>第二行</b> & more\n"));
         assert_eq!(text.matches("意见观点：").count(), 42);
         assert_eq!(text.matches("（未作答）").count(), 41);
+    }
+
+    #[test]
+    fn english_text_marks_headings_its_own_way() {
+        let paper = Consultation::wipo_2019();
+        let mut draft = Draft::new(&paper.id);
+        draft.set_answer("1.i", "Yes.");
+        let options = Options {
+            date: "2026-11-26".into(),
+            include_unanswered: false,
+            language: crate::language::Language::English,
+            bilingual: false,
+        };
+        let text = write(&outline(paper, &draft, &options));
+        assert!(text.contains(
+            "\n== Patents ==\n\nIssue 1: Inventorship and Ownership\n\n(i) Should the law permit"
+        ));
+        assert!(text.contains("\nResponse:\nYes.\n"));
+        assert!(!text.contains('【'));
     }
 }

@@ -204,6 +204,7 @@ pub static EN: Strings = Strings {
     doc_wording_value: "English mostly an unofficial translation from the Chinese version; the official text is WIPO/IP/AI/2/GE/20/1, with the same question numbers.",
     doc_heading_join: " / ",
     ellipsis: "…",
+    text_heading_marks: ["== ", " =="],
     label_separator: ": ",
     list_separator: "; ",
     doc_to: "To",

@@ -194,6 +194,8 @@ pub struct Strings {
     pub doc_document_value: &'static str,
     pub doc_wording: &'static str,
     pub doc_wording_value: &'static str,
+    /// Around a section heading in the plain-text document: `【专利权】`, `== Patents ==`.
+    pub text_heading_marks: [&'static str; 2],
     /// Marks text cut short in a preview.
     pub ellipsis: &'static str,
     /// Between a label and its value: `收件：…`, `To: …`.

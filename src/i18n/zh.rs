@@ -191,6 +191,7 @@ pub static ZH: Strings = Strings {
     doc_wording_value: "中文为非官方译文。官方文本为英文版 WIPO/IP/AI/2/GE/20/1，问题编号相同。",
     doc_heading_join: " / ",
     ellipsis: "……",
+    text_heading_marks: ["【", "】"],
     label_separator: "：",
     list_separator: "；",
     doc_to: "收件",

@@ -58,7 +58,10 @@ fn field_label(key: &str, strings: &Strings) -> String {
     }
     if let Some(area_id) = key.strip_prefix("comment:") {
         return match paper.areas.iter().find(|a| a.id == area_id) {
-            Some(area) => fill(strings.conflict_comment, &[("area", &area.heading.zh)]),
+            Some(area) => fill(
+                strings.conflict_comment,
+                &[("area", area.heading.get(strings.language))],
+            ),
             None => strings.comment_general_heading.to_string(),
         };
     }
