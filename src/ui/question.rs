@@ -2,6 +2,8 @@ use super::draft_handle::DraftHandle;
 use super::use_strings;
 use crate::i18n::{fill, text_counts};
 use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -15,7 +17,7 @@ enum Target {
 /// A text field bound to the draft. The browser owns the field's text while the person types
 /// (it is never re-rendered then); each input is recorded in the draft as it happens.
 #[hook]
-fn use_draft_text(target: Target) -> (AttrValue, Callback<InputEvent>) {
+fn use_draft_text(target: Target) -> (AttrValue, Callback<String>) {
     let handle = use_context::<DraftHandle>().expect("a text field needs the draft");
     let initial = {
         let handle = handle.clone();
@@ -26,30 +28,60 @@ fn use_draft_text(target: Target) -> (AttrValue, Callback<InputEvent>) {
             }))
         })
     };
-    let oninput = Callback::from(move |event: InputEvent| {
-        let text = event.target_unchecked_into::<HtmlTextAreaElement>().value();
-        match &target {
-            Target::Answer(id) => handle.set_answer(id, &text),
-            Target::Comment(key) => handle.edit(|d| d.set_comment(key, &text)),
-        }
+    let record = Callback::from(move |text: String| match &target {
+        Target::Answer(id) => handle.set_answer(id, &text),
+        Target::Comment(key) => handle.edit(|d| d.set_comment(key, &text)),
     });
-    ((*initial).clone(), oninput)
+    ((*initial).clone(), record)
+}
+
+/// The text of the field an input event came from.
+fn field_text(event: &InputEvent) -> String {
+    event.target_unchecked_into::<HtmlTextAreaElement>().value()
 }
 
 /// How long typing must pause before the count is announced.
 const ANNOUNCE_AFTER_MS: u32 = 1500;
+/// How long an announcement stays in the live region, so that reading the page later never
+/// meets a stale count there.
+const ANNOUNCEMENT_KEPT_MS: u32 = 5000;
 
-/// An answer's character and word counts: shown as they change, announced after a pause.
-struct AnswerCounter {
-    counts: (usize, usize),
-    announced: UseStateHandle<String>,
-    update: Callback<String>,
+/// The link from an answer field to its counter: the field sends its text on every input, and
+/// only the counter re-renders, never the field.
+#[derive(Clone, Default)]
+struct CountFeed(Rc<RefCell<Option<Callback<String>>>>);
+
+impl PartialEq for CountFeed {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
-#[hook]
-fn use_answer_counter(initial: &str) -> AnswerCounter {
+impl CountFeed {
+    fn send(&self, text: String) {
+        let receiver = self.0.borrow().clone();
+        if let Some(receiver) = receiver {
+            receiver.emit(text);
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AnswerCountProps {
+    /// Id of the visible count, which describes the field.
+    id: AttrValue,
+    initial: AttrValue,
+    feed: CountFeed,
+}
+
+/// An answer's character and word counts: shown as they change, announced politely after a
+/// pause in typing, never on every key press.
+#[function_component]
+fn AnswerCount(props: &AnswerCountProps) -> Html {
     let strings = use_strings();
-    let counts = use_state(|| text_counts(initial));
+    let counts = use_state(|| text_counts(&props.initial));
+    let announced = use_state(String::new);
+    let pause = use_mut_ref(|| None::<Timeout>);
     let spoken = move |(characters, words): (usize, usize)| {
         fill(
             strings.answer_count,
@@ -59,27 +91,30 @@ fn use_answer_counter(initial: &str) -> AnswerCounter {
             ],
         )
     };
-    let announced = use_state(|| spoken(*counts));
-    let pause = use_mut_ref(|| None::<Timeout>);
-    let update = {
-        let (counts, announced) = (counts.clone(), announced.clone());
-        Callback::from(move |text: String| {
-            let now = text_counts(&text);
-            if now == *counts {
-                return;
-            }
-            counts.set(now);
-            let announced = announced.clone();
-            // Replacing the timeout cancels the previous one: only a pause announces.
-            *pause.borrow_mut() = Some(Timeout::new(ANNOUNCE_AFTER_MS, move || {
-                announced.set(spoken(now))
+    {
+        let (counts, announced, feed) = (counts.clone(), announced.clone(), props.feed.clone());
+        use_effect(move || {
+            *feed.0.borrow_mut() = Some(Callback::from(move |text: String| {
+                let now = text_counts(&text);
+                if now == *counts {
+                    return;
+                }
+                counts.set(now);
+                let announced = announced.clone();
+                // Replacing the timeout cancels the previous one: only a pause announces.
+                *pause.borrow_mut() = Some(Timeout::new(ANNOUNCE_AFTER_MS, move || {
+                    announced.set(spoken(now));
+                    Timeout::new(ANNOUNCEMENT_KEPT_MS, move || announced.set(String::new()))
+                        .forget();
+                }));
             }));
-        })
-    };
-    AnswerCounter {
-        counts: *counts,
-        announced,
-        update,
+        });
+    }
+    html! {
+        <>
+            <p class="cr-question__count" id={props.id.clone()} aria-hidden="true">{ spoken(*counts) }</p>
+            <p class="cr-visually-hidden" aria-live="polite">{ (*announced).clone() }</p>
+        </>
     }
 }
 
@@ -104,18 +139,20 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
     let strings = use_strings();
     let handle = use_context::<DraftHandle>().expect("QuestionField needs the draft");
     let (initial, record) = use_draft_text(Target::Answer(props.id.clone()));
-    let counter = use_answer_counter(&initial);
+    let feed = (*use_memo((), |_| CountFeed::default())).clone();
     let oninput = {
-        let update = counter.update.clone();
+        let feed = feed.clone();
         Callback::from(move |event: InputEvent| {
-            update.emit(event.target_unchecked_into::<HtmlTextAreaElement>().value());
-            record.emit(event);
+            // Read once: a long answer crosses from JavaScript only one time per key press.
+            let text = field_text(&event);
+            record.emit(text.clone());
+            feed.send(text);
         })
     };
     let field = use_node_ref();
     let quick = |phrase: &'static str| {
         let (field, handle, id) = (field.clone(), handle.clone(), props.id.clone());
-        let update = counter.update.clone();
+        let feed = feed.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             let Some(area) = field.cast::<HtmlTextAreaElement>() else {
                 return;
@@ -128,7 +165,7 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
             };
             area.set_value(&text);
             handle.set_answer(&id, &text);
-            update.emit(text);
+            feed.send(text);
             let _ = area.focus();
         });
         html! { <button type="button" class="cr-button cr-button--quiet" {onclick}>{ phrase }</button> }
@@ -143,14 +180,6 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
         Some(_) => format!("{origin_id} {hint_id} {count_id}"),
         None => format!("{hint_id} {count_id}"),
     };
-    let (characters, words) = counter.counts;
-    let count = fill(
-        strings.answer_count,
-        &[
-            ("characters", &characters.to_string()),
-            ("words", &words.to_string()),
-        ],
-    );
     html! {
         <div class="cr-question" id={format!("question-{}", props.id)} hidden={props.hidden}>
             <label class="cr-question__label" for={field_id.clone()}>
@@ -169,12 +198,10 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
                 name={field_id}
                 rows="5"
                 aria-describedby={described_by}
-                defaultvalue={initial}
+                defaultvalue={initial.clone()}
                 {oninput}
             />
-            // Seen at once; heard only after a pause in typing, from the live region.
-            <p class="cr-question__count" aria-hidden="true">{ count }</p>
-            <p class="cr-visually-hidden" id={count_id} aria-live="polite">{ &*counter.announced }</p>
+            <AnswerCount id={count_id} initial={initial.clone()} feed={feed.clone()} />
             <div class="cr-question__quick" role="group" aria-label={strings.quick_answers}>
                 { quick_buttons }
             </div>
@@ -192,7 +219,8 @@ pub struct CommentFieldProps {
 /// A comment on missing or wrongly identified issues.
 #[function_component]
 pub fn CommentField(props: &CommentFieldProps) -> Html {
-    let (initial, oninput) = use_draft_text(Target::Comment(props.key_name.clone()));
+    let (initial, record) = use_draft_text(Target::Comment(props.key_name.clone()));
+    let oninput = Callback::from(move |event: InputEvent| record.emit(field_text(&event)));
     let field_id = format!("comment-{}", props.key_name);
     html! {
         <div class="cr-comment">

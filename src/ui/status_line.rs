@@ -21,9 +21,9 @@ pub fn StatusLine(props: &StatusLineProps) -> Html {
     let strings = use_strings();
     let saved_text = |at: &str| fill(strings.status_saved, &[("time", &platform::clock_time(at))]);
     let (text, failing) = match (&props.status, &props.last_saved) {
-        (SaveStatus::Empty, _) | (SaveStatus::Pending, None) => {
-            (strings.status_empty.to_string(), false)
-        }
+        (SaveStatus::Empty, _) => (strings.status_empty.to_string(), false),
+        // The first change of a draft never saved before: not "nothing typed" any more.
+        (SaveStatus::Pending, None) => (strings.status_pending.to_string(), false),
         (SaveStatus::Saved { at }, _) => (saved_text(at), false),
         (SaveStatus::Pending, Some(at)) => (saved_text(at), false),
         (SaveStatus::Failing(StoreError::Full), _) => {
