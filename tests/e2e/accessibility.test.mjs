@@ -2,9 +2,11 @@
 // violations; and the whole journey by keyboard alone, in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { STORAGE_KEY, WORDS, answerField, openApp, openContext, start } from './support.mjs';
+import { STORAGE_KEY, WORDS, answerField, fillStorage, openApp, openContext, start } from './support.mjs';
 
 let env;
 before(async () => {
@@ -86,6 +88,33 @@ for (const [code, words] of Object.entries(WORDS)) {
     await other.getByRole('alert').filter({ hasText: words.notSaved }).waitFor();
     assert.deepEqual(await violations(other), []);
     await blocked.context.close();
+  });
+
+  test(`${code}: two windows in conflict, an import waiting for confirmation, a full storage`, async () => {
+    const { context } = await openContext(env, { locale: words.locale });
+    const first = await openApp(context, env.url);
+    const second = await openApp(context, env.url);
+    await Promise.all([answerField(first, '3.i').fill('first window'), answerField(second, '3.i').fill('second window')]);
+    await second.locator('.cr-conflicts, [role="alert"]').filter({ hasText: /同一内容|two windows/ }).first().waitFor();
+    assert.deepEqual(await violations(second), []);
+    await second.close();
+
+    const dir = mkdtempSync(join(tmpdir(), 'axe-'));
+    const [file] = await Promise.all([first.waitForEvent('download'), first.getByRole('button', { name: words.draftFile }).click()]);
+    const path = join(dir, 'draft.json');
+    await file.saveAs(path);
+    await first.getByLabel(words.chooseFile).setInputFiles(path);
+    await first.getByRole('button', { name: words.replace }).waitFor();
+    assert.deepEqual(await violations(first), []);
+    await context.close();
+
+    const full = await openContext(env, { locale: words.locale });
+    const page = await openApp(full.context, env.url);
+    await fillStorage(page);
+    await answerField(page, '5.i').fill('typed when the storage is full');
+    await page.getByRole('alert').filter({ hasText: words.full }).first().waitFor();
+    assert.deepEqual(await violations(page), []);
+    await full.context.close();
   });
 
   test(`${code}: the view options in use, and the contents panel open on a phone`, async () => {

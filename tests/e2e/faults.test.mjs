@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { STORAGE_KEY, answerField, openApp, openContext, start } from './support.mjs';
+import { STORAGE_KEY, answerField, openApp, openContext, start, fillStorage } from './support.mjs';
 
 let env;
 before(async () => {
@@ -51,21 +51,6 @@ test('an unreadable stored draft is reported, kept under a backup key, and a new
   assert.equal(stored.answers['1.ii'], '应该引入。');
   await context.close();
 });
-
-/** Fills this origin's localStorage until it refuses even a few characters more. */
-async function fillStorage(page) {
-  await page.evaluate(() => {
-    let n = 0;
-    for (const size of [1 << 20, 1 << 16, 1 << 10, 16, 1]) {
-      const block = 'x'.repeat(size);
-      try {
-        for (;;) localStorage.setItem(`filler/${n++}`, block);
-      } catch {
-        // Full at this block size: try a smaller one.
-      }
-    }
-  });
-}
 
 test('a full storage: a persistent alert, a one-click backup, and saving resumes by itself', async () => {
   const { context } = await openContext(env);

@@ -89,6 +89,7 @@ export const WORDS = {
     contents: '目录', closeContents: '关闭目录', unanswered: '只显示未作答的问题', fold: '收起背景段落',
     collapseAll: '全部收起', expandAll: '全部展开', skip: '跳到问题',
     collapsePatents: '收起“专利权”', expandPatents: '展开“专利权”',
+    draftFile: '草稿文件（.json，可重新导入）', chooseFile: '选择文件', replace: '替换当前草稿', full: '存储空间已满',
   },
   en: {
     locale: 'en-US', lang: 'en', name: 'English',
@@ -98,6 +99,7 @@ export const WORDS = {
     contents: 'Contents', closeContents: 'Close contents', unanswered: 'Unanswered questions only', fold: 'Fold the context paragraphs',
     collapseAll: 'Collapse all', expandAll: 'Expand all', skip: 'Skip to the questions',
     collapsePatents: 'Collapse “Patents”', expandPatents: 'Expand “Patents”',
+    draftFile: 'Draft file (.json, can be opened again here)', chooseFile: 'Choose a file', replace: 'Replace the current draft', full: 'storage is full',
   },
 };
 
@@ -114,5 +116,20 @@ export async function overflowing(page) {
       }
     }
     return { scrollWidth: document.documentElement.scrollWidth, width, out: out.slice(0, 5) };
+  });
+}
+
+/** Fills this origin's localStorage until it refuses even a few characters more. */
+export async function fillStorage(page) {
+  await page.evaluate(() => {
+    let n = 0;
+    for (const size of [1 << 20, 1 << 16, 1 << 10, 16, 1]) {
+      const block = 'x'.repeat(size);
+      try {
+        for (;;) localStorage.setItem(`filler/${n++}`, block);
+      } catch {
+        // Full at this block size: try a smaller one.
+      }
+    }
   });
 }
