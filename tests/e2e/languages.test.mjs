@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { readBlocks } from './markdown-reader.mjs';
 import { DIST, answerField, foreignRequests, openApp, openContext, start, storedDraft } from './support.mjs';
 
@@ -134,6 +135,17 @@ test('documents in English, in Chinese, or bilingual, read back by real readers'
   ], 'Chinese Markdown');
 
   await page.getByLabel('Bilingual (each question in Chinese and English)').check();
+  // The bilingual web page: each question's other language carries its own lang, and the page
+  // as a reader opens it passes axe.
+  const html = readFileSync((await download(page, 'Web page (.html, can be opened again here)')).path, 'utf8');
+  const reader = await context.newPage();
+  await reader.setContent(html);
+  assert.equal(await reader.evaluate(() => document.documentElement.lang), 'en');
+  assert.match(await reader.locator('#q-4\\.iii .rd-translation[lang="zh-CN"]').innerText(), /^与微生物的沉积类似/);
+  const results = await new AxeBuilder({ page: reader }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  assert.deepEqual(results.violations.map((v) => v.id), []);
+  await reader.close();
+
   const word = await download(page, 'Word document (.docx)');
   execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${word.dir}/profile`, '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', word.dir, word.path], { timeout: 120_000 });
   const text = readFileSync(join(word.dir, word.name.replace(/\.docx$/, '.txt')), 'utf8');
