@@ -62,18 +62,25 @@ fn as_read(answer: &str) -> String {
 
 /// The answers found in the document, in order: the paragraphs after each `意见观点：`.
 fn answers_read_back(markdown: &str) -> Vec<(String, String)> {
+    answers_after(markdown, "意见观点：", 1)
+}
+
+/// The answers found in the document, in order, each with the paragraph before its `label`;
+/// `lead` paragraphs (the question, and its translation in a bilingual document) stand before
+/// each label.
+fn answers_after(markdown: &str, label: &str, lead: usize) -> Vec<(String, String)> {
     let blocks = read_blocks(markdown);
     let mut found = Vec::new();
     let mut i = 0;
     while i < blocks.len() {
-        if blocks[i] == Block::Paragraph("意见观点：".into()) {
+        if blocks[i] == Block::Paragraph(label.into()) {
             let Block::Paragraph(question) = &blocks[i - 1] else {
                 panic!("no question before view")
             };
             let mut answer = Vec::new();
             i += 1;
             while let Some(Block::Paragraph(p)) = blocks.get(i) {
-                if blocks.get(i + 1) == Some(&Block::Paragraph("意见观点：".into())) {
+                if blocks.get(i + lead) == Some(&Block::Paragraph(label.into())) {
                     break;
                 }
                 answer.push(p.clone());
@@ -113,6 +120,31 @@ fn every_answer_is_read_back_under_its_question_in_order() {
             "{question_text} is not {}",
             q.id
         );
+        assert_eq!(answer, &as_read(draft.answer(q.id)));
+    }
+}
+
+#[test]
+fn a_bilingual_english_document_reads_back_every_answer_after_both_texts() {
+    let paper = Consultation::wipo_2019();
+    let mut draft = Draft::new(&paper.id);
+    let questions = paper.answerables();
+    for (n, q) in questions.iter().enumerate() {
+        draft.set_answer(q.id, &format!("Answer {n}: *not bold* & <b>\n\n第二段 {n}"));
+    }
+    let options = Options {
+        date: "2026-11-26".into(),
+        include_unanswered: true,
+        language: consultation_response::language::Language::English,
+        bilingual: true,
+    };
+    let markdown = write(&outline(paper, &draft, &options));
+    let read = answers_after(&markdown, "Response:", 2);
+    assert_eq!(read.len(), questions.len());
+    for ((before, answer), q) in read.iter().zip(&questions) {
+        // The other language's text stands between the question and the answer.
+        assert_eq!(before, &q.text.zh, "{}", q.id);
+        assert!(markdown.contains(&q.text.en), "{} in English", q.id);
         assert_eq!(answer, &as_read(draft.answer(q.id)));
     }
 }
