@@ -40,6 +40,7 @@ pub static EN: Strings = Strings {
     toc_respond: "Review, download and send",
     view_heading: "Show",
     filter_unanswered: "Unanswered questions only",
+    filter_set_aside: "{n} answered questions set aside.",
     fold_context: "Fold the context paragraphs",
     expand_all: "Expand all",
     collapse_all: "Collapse all",

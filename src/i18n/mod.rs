@@ -40,6 +40,8 @@ pub struct Strings {
     pub toc_respond: &'static str,
     pub view_heading: &'static str,
     pub filter_unanswered: &'static str,
+    /// Said when "unanswered only" is switched on, from `{n}`.
+    pub filter_set_aside: &'static str,
     pub fold_context: &'static str,
     pub expand_all: &'static str,
     pub collapse_all: &'static str,

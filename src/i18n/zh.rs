@@ -27,6 +27,7 @@ pub static ZH: Strings = Strings {
     toc_respond: "检查、下载与发送",
     view_heading: "显示方式",
     filter_unanswered: "只显示未作答的问题",
+    filter_set_aside: "已暂时隐藏 {n} 个已作答的问题。",
     fold_context: "收起背景段落",
     expand_all: "全部展开",
     collapse_all: "全部收起",

@@ -42,11 +42,9 @@ pub fn App(props: &AppProps) -> Html {
     let refresh = use_force_update();
     let configured = props.configured_language;
     let library = use_memo((), move |_| {
-        let first = configured
-            .unwrap_or(Language::Zh)
-            .strings()
-            .draft_first_name;
-        LibraryHandle::open(&paper.id, first)
+        // Names the first draft in the language the person will most likely see.
+        let language = configured.unwrap_or_else(browser_language);
+        LibraryHandle::open(&paper.id, language.strings().draft_first_name)
     });
     let current = use_state(|| {
         library
@@ -93,9 +91,7 @@ pub fn App(props: &AppProps) -> Html {
             .with(|s| s.setting(LANGUAGE_SETTING))
             .and_then(|tag| Language::from_tag(&tag))
             .or(configured)
-            .unwrap_or_else(|| {
-                Language::negotiate(platform::browser_languages().iter().map(String::as_str))
-            })
+            .unwrap_or_else(browser_language)
     });
     let choose_language = {
         let (language, handle) = (language.clone(), handle.clone());
@@ -225,6 +221,11 @@ pub fn App(props: &AppProps) -> Html {
         </ContextProvider<View>>
         </ContextProvider<&'static crate::i18n::Strings>>
     }
+}
+
+/// The language the browser's preferences choose.
+fn browser_language() -> Language {
+    Language::negotiate(platform::browser_languages().iter().map(String::as_str))
 }
 
 /// The skip link moves focus itself, so that it works whatever the host page does with the

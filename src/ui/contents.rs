@@ -194,6 +194,10 @@ fn ViewOptions(props: &ViewOptionsProps) -> Html {
                 <input type="checkbox" id="cr-unanswered-only" checked={view.state.set_aside.is_some()} onchange={on_unanswered} />
                 <label for="cr-unanswered-only">{ strings.filter_unanswered }</label>
             </div>
+            // Says what the filter did, so that nobody wonders where questions went.
+            <p class="cr-view__note" role="status">
+                { view.state.set_aside.as_ref().map(|ids| fill(strings.filter_set_aside, &[("n", &ids.len().to_string())])).unwrap_or_default() }
+            </p>
             <div class="cr-check">
                 <input type="checkbox" id="cr-fold-context" checked={view.state.context_folded} onchange={on_fold} />
                 <label for="cr-fold-context">{ strings.fold_context }</label>

@@ -31,10 +31,11 @@ async function download(page, name) {
 }
 
 test('the browser language chooses, the embedding page overrides it, the host page is untouched', async () => {
-  for (const [locale, lang] of [['en-GB', 'en'], ['zh-TW', 'zh-CN'], ['fr-FR', 'en']]) {
+  for (const [locale, lang, firstDraft] of [['en-GB', 'en', 'Draft 1'], ['zh-TW', 'zh-CN', '草稿 1'], ['fr-FR', 'en', 'Draft 1']]) {
     const { context } = await openContext(env, { locale });
     const page = await openApp(context, env.url);
     assert.equal(await appLang(page), lang, locale);
+    assert.equal(await page.locator('input[name="draft-name"]').inputValue(), firstDraft, 'the first draft is named in that language');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN', 'the host page keeps its own lang');
     await context.close();
   }

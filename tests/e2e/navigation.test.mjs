@@ -72,6 +72,7 @@ test('unanswered only sets answered questions aside, and never hides the one bei
   await answerField(page, '11.i').fill('Design one.');
   await answerField(page, '11.ii').fill('Design two.');
   await page.getByLabel(WORDS.en.unanswered).check();
+  assert.equal(await contents(page).getByRole('status').innerText(), '3 answered questions set aside.');
   assert.equal(await answerField(page, '1.i').isVisible(), false);
   assert.ok(await answerField(page, '1.ii').isVisible());
   assert.equal(await page.locator('#issue-11').isVisible(), false, 'an issue with every question answered is set aside');
