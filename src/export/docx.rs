@@ -34,9 +34,7 @@ pub fn write(outline: &Outline) -> Vec<u8> {
 pub fn document(outline: &Outline) -> String {
     let mut body = String::new();
     paragraph(&mut body, Some("Title"), &outline.title);
-    if let Some(subtitle) = &outline.subtitle {
-        paragraph(&mut body, None, subtitle);
-    }
+    paragraph(&mut body, None, &outline.subtitle);
     facts(&mut body, &outline.cover, outline.label_separator);
     if !outline.respondent.is_empty() {
         paragraph(&mut body, Some("Heading1"), &outline.respondent_heading);

@@ -48,14 +48,12 @@ pub fn write(outline: &Outline, draft_file: &str) -> String {
 pub fn body(outline: &Outline) -> String {
     let mut out = String::from("<main class=\"rd\">\n");
     let _ = writeln!(out, "<h1>{}</h1>", escape(&outline.title));
-    if let Some(subtitle) = &outline.subtitle {
-        let _ = writeln!(
-            out,
-            "<p class=\"rd-subtitle\" lang=\"{}\">{}</p>",
-            outline.subtitle_lang,
-            escape(subtitle)
-        );
-    }
+    let _ = writeln!(
+        out,
+        "<p class=\"rd-subtitle\" lang=\"{}\">{}</p>",
+        outline.subtitle_lang,
+        escape(&outline.subtitle)
+    );
     facts(&mut out, &outline.cover);
     if !outline.respondent.is_empty() {
         let _ = writeln!(out, "<h2>{}</h2>", escape(&outline.respondent_heading));

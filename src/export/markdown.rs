@@ -13,9 +13,7 @@ use std::fmt::Write;
 pub fn write(outline: &Outline) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape_line(&outline.title));
-    if let Some(subtitle) = &outline.subtitle {
-        let _ = writeln!(out, "{}\n", escape_line(subtitle));
-    }
+    let _ = writeln!(out, "{}\n", escape_line(&outline.subtitle));
     write_facts(&mut out, &outline.cover, outline.label_separator);
     if !outline.respondent.is_empty() {
         let _ = write!(out, "\n## {}\n\n", escape_line(&outline.respondent_heading));

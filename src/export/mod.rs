@@ -9,7 +9,7 @@ pub mod outline;
 pub mod text;
 pub mod zip;
 
-use crate::catalog::{printed_label, Answerable, Consultation, Position};
+use crate::catalog::{printed_label, Answerable, Consultation, Issue, Position};
 use crate::draft::{transfer, Draft, Respondent};
 use crate::i18n::Strings;
 
@@ -105,6 +105,17 @@ pub fn produce(
         Format::DraftFile => transfer::to_file(draft, saved_at).into_bytes(),
     };
     (name, bytes)
+}
+
+/// An issue's heading as the paper prints it: `议题 4：披露`, `Issue 4: Disclosure`.
+pub fn issue_heading(issue: &Issue, strings: &Strings) -> String {
+    format!(
+        "{}{}{}{}",
+        strings.issue_prefix,
+        issue.n,
+        strings.issue_suffix,
+        issue.title.get(strings.language)
+    )
 }
 
 /// A question's number as a respondent cites it: `议题 4（iii）`, or `第 26 段所提问题`.

@@ -2,8 +2,7 @@
 //! respondent, then each area, issue, question and answer, and the comments. Every writer
 //! (Markdown, text, HTML, Word) renders this one outline.
 
-use super::question_number;
-use crate::catalog::Text;
+use super::{issue_heading, question_number};
 use crate::catalog::{printed_label, Consultation, Position};
 use crate::draft::{Capacity, Draft, Publication, Respondent, RespondentText, GENERAL_COMMENTS};
 use crate::i18n::{fill, kind_label, text_label, Strings};
@@ -58,7 +57,8 @@ pub struct Outline {
     /// The language of `Block::Question::translation`, in a bilingual document.
     pub translation_lang: Option<&'static str>,
     pub title: String,
-    pub subtitle: Option<String>,
+    /// The paper's title in the other language.
+    pub subtitle: String,
     pub subtitle_lang: &'static str,
     pub cover: Vec<Fact>,
     /// The heading of the respondent block and its details (only those given).
@@ -91,13 +91,11 @@ pub fn outline(paper: &Consultation, draft: &Draft, options: &Options) -> Outlin
     let strings = options.language.strings();
     let other = options.bilingual.then(|| options.language.other());
     // A heading of the paper, followed in a bilingual document by its other language.
-    let heading = |text: &Text, prefix: String| {
-        let mut out = format!("{prefix}{}", text.get(options.language));
+    let heading = |in_language: &dyn Fn(&Strings) -> String| {
+        let mut out = in_language(strings);
         if let Some(other) = other {
-            let other_strings = other.strings();
             out.push_str(strings.doc_heading_join);
-            out.push_str(&prefix_for(&prefix, strings, other_strings));
-            out.push_str(text.get(other));
+            out.push_str(&in_language(other.strings()));
         }
         out
     };
@@ -147,13 +145,7 @@ pub fn outline(paper: &Consultation, draft: &Draft, options: &Options) -> Outlin
                 Position::Numbered { issue, label } => {
                     if issue_n != Some(issue.n) {
                         issue_n = Some(issue.n);
-                        area_blocks.push(Block::Issue(heading(
-                            &issue.title,
-                            format!(
-                                "{}{}{}",
-                                strings.issue_prefix, issue.n, strings.issue_suffix
-                            ),
-                        )));
+                        area_blocks.push(Block::Issue(heading(&|s| issue_heading(issue, s))));
                     }
                     printed_label(label, options.language)
                 }
@@ -175,7 +167,9 @@ pub fn outline(paper: &Consultation, draft: &Draft, options: &Options) -> Outlin
             });
         }
         if !area_blocks.is_empty() {
-            body.push(Block::Area(heading(&area.heading, String::new())));
+            body.push(Block::Area(heading(&|s| {
+                area.heading.get(s.language).to_string()
+            })));
             body.append(&mut area_blocks);
         }
     }
@@ -204,7 +198,7 @@ pub fn outline(paper: &Consultation, draft: &Draft, options: &Options) -> Outlin
             strings.doc_title,
             &[("title", paper.title.get(options.language))],
         ),
-        subtitle: Some(paper.title.get(options.language.other()).to_string()),
+        subtitle: paper.title.get(options.language.other()).to_string(),
         subtitle_lang: options.language.other().tag(),
         cover,
         respondent_heading: strings.doc_respondent.to_string(),
@@ -214,17 +208,6 @@ pub fn outline(paper: &Consultation, draft: &Draft, options: &Options) -> Outlin
         text_heading_marks: strings.text_heading_marks,
         view_label: strings.doc_view.to_string(),
         not_answered: strings.doc_not_answered.to_string(),
-    }
-}
-
-/// An issue's number prefix (`议题 4：`) rewritten in the other language (`Issue 4: `).
-fn prefix_for(prefix: &str, from: &Strings, to: &Strings) -> String {
-    match prefix
-        .strip_prefix(from.issue_prefix)
-        .and_then(|rest| rest.strip_suffix(from.issue_suffix))
-    {
-        Some(n) => format!("{}{n}{}", to.issue_prefix, to.issue_suffix),
-        None => String::new(),
     }
 }
 

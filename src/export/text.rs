@@ -8,9 +8,7 @@ pub fn write(outline: &Outline) -> String {
     let [open, close] = outline.text_heading_marks;
     let mut out = String::new();
     let _ = writeln!(out, "{}", outline.title);
-    if let Some(subtitle) = &outline.subtitle {
-        let _ = writeln!(out, "{subtitle}");
-    }
+    let _ = writeln!(out, "{}", outline.subtitle);
     out.push('\n');
     write_facts(&mut out, &outline.cover, outline.label_separator);
     if !outline.respondent.is_empty() {

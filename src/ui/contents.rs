@@ -5,6 +5,7 @@
 use super::use_strings;
 use super::view::{use_view, ViewState};
 use crate::catalog::{Consultation, Position};
+use crate::export::issue_heading;
 use crate::i18n::{fill, Strings};
 use crate::platform;
 use std::collections::BTreeSet;
@@ -73,13 +74,7 @@ pub fn Contents(props: &ContentsProps) -> Html {
                 .map(|q| q.id)
                 .collect();
             let all_set_aside = ids.iter().all(|id| view.state.is_set_aside(id));
-            let title = format!(
-                "{}{}{}{}",
-                strings.issue_prefix,
-                issue.n,
-                strings.issue_suffix,
-                issue.title.get(strings.language)
-            );
+            let title = issue_heading(issue, strings);
             html! {
                 <li>{ link(format!("issue-{}", issue.n), &area.id, all_set_aside, with_count(strings, &title, count(&mut ids.iter().copied()))) }</li>
             }

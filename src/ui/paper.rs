@@ -6,7 +6,7 @@ use super::question::{CommentField, QuestionField};
 use super::use_strings;
 use super::view::{use_view, ViewState};
 use crate::catalog::{printed_label, Consultation, EnglishStatus, Issue, Paragraph, Text};
-use crate::export::question_number;
+use crate::export::{issue_heading, question_number};
 use crate::i18n::{fill, Strings};
 use crate::language::Language;
 use yew::prelude::*;
@@ -236,7 +236,7 @@ fn issue_section(issue: &Issue, state: &ViewState, strings: &Strings) -> Html {
     html! {
         <section class="cr-issue" aria-labelledby={heading_id.clone()} hidden={set_aside}>
             <h3 class="cr-issue__heading" id={heading_id} tabindex="-1">
-                { strings.issue_prefix }{ issue.n }{ strings.issue_suffix }{ issue.title.get(strings.language) }
+                { issue_heading(issue, strings) }
             </h3>
             if let Some(origin) = origin {
                 <p class="cr-origin">{ format!("[{origin}]") }</p>
