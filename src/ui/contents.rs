@@ -3,7 +3,7 @@
 //! the toolbar on narrow ones.
 
 use super::use_strings;
-use super::view::{use_view, ViewState};
+use super::view::{use_view, ViewState, INTRO};
 use crate::catalog::{Consultation, Position};
 use crate::export::issue_heading;
 use crate::i18n::{fill, Strings};
@@ -117,7 +117,7 @@ pub fn Contents(props: &ContentsProps) -> Html {
             </p>
             <progress class="cr-progress" max={total.to_string()} value={answered.to_string()} aria-hidden="true"></progress>
             <ol class="cr-contents__list">
-                <li>{ link("cr-intro".into(), "intro", false, strings.toc_introduction.into()) }</li>
+                <li>{ link("cr-intro".into(), INTRO, false, strings.toc_introduction.into()) }</li>
                 { for areas }
                 <li>{ link("cr-general-heading".into(), "", false, strings.comment_general_heading.into()) }</li>
                 <li>{ link("cr-submit-heading".into(), "", false, strings.toc_respond.into()) }</li>
@@ -168,7 +168,7 @@ fn ViewOptions(props: &ViewOptionsProps) -> Html {
     };
     let set_all = |collapse: bool| {
         let view = view.clone();
-        let ids: Vec<String> = std::iter::once("intro".to_string())
+        let ids: Vec<String> = std::iter::once(INTRO.to_string())
             .chain(paper.areas.iter().map(|a| a.id.clone()))
             .collect();
         Callback::from(move |_: MouseEvent| {

@@ -4,7 +4,7 @@
 
 use super::question::{CommentField, QuestionField};
 use super::use_strings;
-use super::view::{use_view, ViewState};
+use super::view::{use_view, ViewState, INTRO};
 use crate::catalog::{printed_label, Consultation, EnglishStatus, Issue, Paragraph, Text};
 use crate::export::{issue_heading, question_number};
 use crate::i18n::{fill, Strings};
@@ -28,9 +28,6 @@ pub fn IntroSection() -> Html {
         </section>
     }
 }
-
-/// The view's id for the introduction, which collapses like an area.
-const INTRO: &str = "intro";
 
 fn body_id(area: &str) -> String {
     format!("area-body-{area}")

@@ -137,22 +137,22 @@ pub struct QuestionFieldProps {
 #[function_component]
 pub fn QuestionField(props: &QuestionFieldProps) -> Html {
     let strings = use_strings();
-    let handle = use_context::<DraftHandle>().expect("QuestionField needs the draft");
     let (initial, record) = use_draft_text(Target::Answer(props.id.clone()));
     let feed = (*use_memo((), |_| CountFeed::default())).clone();
-    let oninput = {
+    // Typed or added by a quick answer, new text goes the same way: into the draft, then to the
+    // counter.
+    let apply = {
         let feed = feed.clone();
-        Callback::from(move |event: InputEvent| {
-            // Read once: a long answer crosses from JavaScript only one time per key press.
-            let text = field_text(&event);
+        Callback::from(move |text: String| {
             record.emit(text.clone());
             feed.send(text);
         })
     };
+    // The field's text is read once per key press: a long answer crosses from JavaScript once.
+    let oninput = apply.reform(|event: InputEvent| field_text(&event));
     let field = use_node_ref();
     let quick = |phrase: &'static str| {
-        let (field, handle, id) = (field.clone(), handle.clone(), props.id.clone());
-        let feed = feed.clone();
+        let (field, apply) = (field.clone(), apply.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
             let Some(area) = field.cast::<HtmlTextAreaElement>() else {
                 return;
@@ -164,8 +164,7 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
                 format!("{current}\n{phrase}")
             };
             area.set_value(&text);
-            handle.set_answer(&id, &text);
-            feed.send(text);
+            apply.emit(text);
             let _ = area.focus();
         });
         html! { <button type="button" class="cr-button cr-button--quiet" {onclick}>{ phrase }</button> }

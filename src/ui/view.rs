@@ -6,6 +6,9 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The view's id for the introduction, which collapses like an area.
+pub const INTRO: &str = "intro";
+
 /// What the reader chose to see.
 #[derive(Clone, PartialEq, Default)]
 pub struct ViewState {
