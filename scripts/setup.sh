@@ -39,14 +39,21 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# Debian packages: the browser the tests drive, and the real readers the downloads are opened
-# with (LibreOffice for .docx, pdftotext for printed PDFs, a CJK font so Chinese prints as text).
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v soffice >/dev/null \
-  || ! command -v pdftotext >/dev/null || [ ! -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]; then
-  say "installing Chromium, ChromeDriver, LibreOffice Writer, poppler-utils and a CJK font"
+# Debian packages: the browser the tests drive with its interface languages (the tests set the
+# browser's own language, which native controls draw their text in), the real readers the
+# downloads are opened with (LibreOffice for .docx, pdftotext for printed PDFs), and every font a
+# test's result depends on: DejaVu for Latin text and WenQuanYi Zen Hei for Chinese.
+packages=(chromium chromium-driver chromium-l10n libreoffice-writer-nogui poppler-utils
+  fonts-dejavu-core fonts-wqy-zenhei)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' \
+    || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]}"
   as_root apt-get update
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-    chromium chromium-driver libreoffice-writer-nogui poppler-utils fonts-wqy-zenhei
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
 # npm packages (wasm-opt from binaryen, playwright-core), exactly as package-lock.json says.

@@ -15,24 +15,13 @@ pub mod language;
 pub mod platform;
 pub mod ui;
 
-/// Marks the element the app mounts into; without one, the app appends its own to `<body>`.
+/// Marks the host page's element the app mounts into (`embed/loader.js` finds it).
 pub const MOUNT_ATTRIBUTE: &str = "data-consultation-response";
 
+/// Called by the loader with the element to render into (inside the shadow root it made on the
+/// host's element). The app lives as long as the page.
 #[cfg(target_arch = "wasm32")]
-#[wasm_bindgen::prelude::wasm_bindgen(start)]
-pub fn start() {
-    let document = gloo::utils::document();
-    let root = document
-        .query_selector(&format!("[{MOUNT_ATTRIBUTE}]"))
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| {
-            let root = document
-                .create_element("div")
-                .expect("a div can be created");
-            let _ = gloo::utils::body().append_child(&root);
-            root
-        });
-    // The app lives as long as the page.
-    std::mem::forget(ui::mount(root));
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn mount(container: web_sys::Element) {
+    std::mem::forget(ui::mount(container));
 }

@@ -106,6 +106,11 @@ pub struct Strings {
     pub conflict_comment: &'static str,
     pub tip_storage: &'static str,
     pub tip_dismiss: &'static str,
+    /// A new release is installed and waiting.
+    pub update_ready: &'static str,
+    /// Reloading refused: the draft could not be saved.
+    pub update_blocked: &'static str,
+    pub update_reload: &'static str,
     pub browser_heading: &'static str,
     pub persistence_granted: &'static str,
     pub persistence_refused: &'static str,
@@ -132,6 +137,8 @@ pub struct Strings {
     pub draft_new_name: &'static str,
     pub draft_copy_name: &'static str,
     pub drafts_heading: &'static str,
+    /// Opens the draft list, rename, new, duplicate and delete.
+    pub drafts_manage: &'static str,
     pub drafts_name_label: &'static str,
     pub drafts_current: &'static str,
     pub drafts_saved: &'static str,
@@ -175,6 +182,13 @@ pub struct Strings {
     pub import_heading: &'static str,
     pub import_hint: &'static str,
     pub import_label: &'static str,
+    /// Beside the chooser before a file is chosen.
+    pub import_no_file: &'static str,
+    /// Beside the chooser once a file is chosen; `{name}` is its name.
+    pub import_chosen: &'static str,
+    pub import_drop_hint: &'static str,
+    /// Shown while a file is dragged over the import area.
+    pub import_drop_now: &'static str,
     pub import_confirm: &'static str,
     pub import_replace: &'static str,
     pub import_cancel: &'static str,

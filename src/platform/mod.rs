@@ -1,6 +1,8 @@
 //! The only place that talks to the browser: storage, time, downloads and page-lifecycle events.
 //! Everything else in the crate is plain Rust.
 
+pub mod embedding;
+
 use crate::draft::{KeyValueStore, StoreError};
 use gloo::events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
@@ -219,7 +221,7 @@ pub fn on_storage_change(key: String, changed: impl Fn(Option<String>) + 'static
 /// re-rendering anything: used when another window changed it.
 pub fn set_field_text(name: &str, text: &str) {
     let selector = format!("[name=\"{}\"]", name.replace('"', "\\\""));
-    let Ok(Some(element)) = gloo::utils::document().query_selector(&selector) else {
+    let Some(element) = embedding::query(&selector) else {
         return;
     };
     if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
@@ -243,7 +245,7 @@ pub fn set_field_text(name: &str, text: &str) {
 /// touching the host page's address (its router may own the fragment).
 pub fn reveal_after_render(id: String) {
     gloo::timers::callback::Timeout::new(0, move || {
-        let Some(element) = gloo::utils::document().get_element_by_id(&id) else {
+        let Some(element) = embedding::find_by_id(&id) else {
             return;
         };
         let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() else {
@@ -258,6 +260,7 @@ pub fn reveal_after_render(id: String) {
             }
         }
         let _ = element.focus();
+        embedding::bring_into_view(element);
     })
     .forget();
 }
@@ -277,9 +280,13 @@ pub fn browser_languages() -> Vec<String> {
     }
 }
 
-/// Calls `close` when Escape is pressed anywhere in the page.
+/// Calls `close` when Escape is pressed inside the app (never a shortcut on the host's page).
 pub fn on_escape(close: impl Fn() + 'static) -> EventListener {
-    EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+    let target: web_sys::EventTarget = match embedding::container() {
+        Some(container) => container.into(),
+        None => gloo::utils::document().into(),
+    };
+    EventListener::new(&target, "keydown", move |event| {
         if event
             .dyn_ref::<web_sys::KeyboardEvent>()
             .is_some_and(|e| e.key() == "Escape")
@@ -301,6 +308,11 @@ pub fn keep_focus_above(root: &web_sys::Element, bar_selector: &'static str) -> 
         else {
             return;
         };
+        // Only focus the person cannot see arriving (keyboard, script): a pointer press must
+        // not move the page under the pointer, or the press ends on something else.
+        if !target.matches(":focus-visible").unwrap_or(true) {
+            return;
+        }
         let Ok(Some(bar)) = root_for_query.query_selector(bar_selector) else {
             return;
         };

@@ -10,6 +10,7 @@ use super::paper::{AreaSection, GeneralComments, IntroSection};
 use super::paper_header::PaperHeader;
 use super::status_line::StatusLine;
 use super::submission::{PrintCopy, Submission};
+use super::update_notice::UpdateNotice;
 use super::view::{use_view_state, View};
 use crate::catalog::Consultation;
 use crate::draft::library::{draft_key, MAIN_DRAFT};
@@ -181,6 +182,7 @@ pub fn App(props: &AppProps) -> Html {
                 if let Some(notice) = notice {
                     <OpenNoticeBanner notice={notice} />
                 }
+                <UpdateNotice />
                 <StorageTip />
                 if !conflicts.is_empty() {
                     <Conflicts {conflicts} />

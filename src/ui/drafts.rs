@@ -94,6 +94,7 @@ pub fn DraftsPanel(props: &DraftsPanelProps) -> Html {
         .map(|e| e.name.clone())
         .unwrap_or_default();
     let library = &props.library;
+    let open = use_state(|| false);
 
     let rename = {
         let (library, id, refresh) = (library.clone(), props.current.clone(), refresh.clone());
@@ -158,9 +159,28 @@ pub fn DraftsPanel(props: &DraftsPanelProps) -> Html {
         })
     };
 
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let current_answered =
+        handle.with(|s| s.draft().answered_count(questions.iter().map(|q| q.id)));
+    // A bar of one line: which draft is open, and the rest one click away, so the first screen
+    // of a host page shows the paper rather than draft management.
     html! {
         <section class="cr-drafts" aria-labelledby="cr-drafts-heading">
-            <h2 class="cr-drafts__heading" id="cr-drafts-heading">{ strings.drafts_heading }</h2>
+            <div class="cr-drafts__bar">
+                <h2 class="cr-drafts__heading" id="cr-drafts-heading">{ strings.drafts_heading }</h2>
+                <span class="cr-drafts__summary">
+                    <span class="cr-drafts__name">{ &current_name }</span>
+                    { format!(" · {}", fill(strings.answered_of, &[("answered", &current_answered.to_string()), ("total", &questions.len().to_string())])) }
+                </span>
+                <button type="button" class="cr-button cr-button--quiet cr-drafts__toggle"
+                    aria-expanded={(*open).to_string()} aria-controls="cr-drafts-body" onclick={toggle}>
+                    { strings.drafts_manage }
+                </button>
+            </div>
+            <div class="cr-drafts__body" id="cr-drafts-body" hidden={!*open}>
             <div class="cr-field" key={props.current.clone()}>
                 <label class="cr-field__label" for="draft-name">{ strings.drafts_name_label }</label>
                 <input class="cr-field__input" type="text" id="draft-name" name="draft-name"
@@ -214,6 +234,7 @@ pub fn DraftsPanel(props: &DraftsPanelProps) -> Html {
                     <button type="button" class="cr-button cr-button--secondary" onclick={undo}>{ strings.drafts_undo }</button>
                 </div>
             }
+            </div>
         </section>
     }
 }

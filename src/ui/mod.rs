@@ -15,6 +15,7 @@ mod paper_header;
 mod question;
 mod status_line;
 mod submission;
+mod update_notice;
 mod view;
 
 pub use app::{App, AppProps};
@@ -29,10 +30,12 @@ pub fn use_strings() -> &'static Strings {
 }
 
 /// Mounts the app into `root`, touching nothing else on the host page. The host may set
-/// `data-lang` on `root` (`zh-CN`, `en`) to choose the language shown until the person picks one.
+/// `data-lang` on its element (`zh-CN`, `en`) to choose the language shown until the person
+/// picks one; an unknown tag is ignored and the browser's languages decide.
 pub fn mount(root: web_sys::Element) -> yew::AppHandle<App> {
-    let configured_language = root
-        .get_attribute("data-lang")
+    let settings = crate::platform::embedding::settle(&root);
+    let configured_language = settings
+        .language_tag
         .and_then(|tag| crate::language::Language::from_tag(&tag));
     yew::Renderer::<App>::with_root_and_props(
         root,

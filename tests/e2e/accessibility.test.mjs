@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { STORAGE_KEY, WORDS, answerField, fillStorage, openApp, openContext, start } from './support.mjs';
+import { STORAGE_KEY, WORDS, answerField, chooseFile, openDrafts, fillStorage, openApp, openContext, start } from './support.mjs';
 
 let env;
 before(async () => {
@@ -41,6 +41,7 @@ for (const [code, words] of Object.entries(WORDS)) {
     const page = await openApp(context, env.url);
     await answerField(page, '1.i').fill('应该允许。 It should.');
     await answerField(page, 'p26').fill('Yes.');
+    await openDrafts(page, words.manageDrafts);
     await page.getByRole('button', { name: words.newDraft }).click();
     await page.getByRole('button', { name: words.review }).click();
     await page.getByRole('alert').filter({ hasText: words.problems }).waitFor();
@@ -92,18 +93,25 @@ for (const [code, words] of Object.entries(WORDS)) {
 
   test(`${code}: two windows in conflict, an import waiting for confirmation, a full storage`, async () => {
     const { context } = await openContext(env, { locale: words.locale });
-    const first = await openApp(context, env.url);
-    const second = await openApp(context, env.url);
-    await Promise.all([answerField(first, '3.i').fill('first window'), answerField(second, '3.i').fill('second window')]);
-    await second.locator('.cr-conflicts, [role="alert"]').filter({ hasText: /同一内容|two windows/ }).first().waitFor();
+    // Two windows that changed the same answer leave both texts in the draft (timing-free here:
+    // the stored draft carries the conflict, as the other window wrote it).
+    const second = await context.newPage();
+    await second.goto(`${env.url}not-the-app.txt`);
+    await second.evaluate((key) => localStorage.setItem(key, JSON.stringify({
+      format: 'consultation-response/draft', version: 1, consultation: 'wipo-ip-ai-2019',
+      saved_at: '2026-11-26T09:00:00.000Z', answers: { '3.i': 'second window' }, conflicts: { 'answer:3.i': 'first window' },
+    })), STORAGE_KEY);
+    await second.goto(env.url);
+    await second.getByRole('alert').filter({ hasText: /同一内容|two windows/ }).waitFor();
     assert.deepEqual(await violations(second), []);
     await second.close();
+    const first = await openApp(context, env.url);
 
     const dir = mkdtempSync(join(tmpdir(), 'axe-'));
     const [file] = await Promise.all([first.waitForEvent('download'), first.getByRole('button', { name: words.draftFile }).click()]);
     const path = join(dir, 'draft.json');
     await file.saveAs(path);
-    await first.getByLabel(words.chooseFile).setInputFiles(path);
+    await chooseFile(first, path, words.chooseFile);
     await first.getByRole('button', { name: words.replace }).waitFor();
     assert.deepEqual(await violations(first), []);
     await context.close();
@@ -147,13 +155,13 @@ for (const [code, words] of Object.entries(WORDS)) {
   test(`${code}: the journey by keyboard alone: answer, review, download`, async () => {
     const { context } = await openContext(env, { locale: words.locale });
     const page = await openApp(context, env.url);
-    await tabTo(page, 'the answer to 1 (i)', () => document.activeElement?.name === 'answer-1.i');
+    await tabTo(page, 'the answer to 1 (i)', () => appRoot().activeElement?.name === 'answer-1.i');
     await page.keyboard.type('只用键盘写下的回答 typed by keyboard');
-    await tabTo(page, 'the review button', (label) => document.activeElement?.textContent === label, words.review);
+    await tabTo(page, 'the review button', (label) => appRoot().activeElement?.textContent === label, words.review);
     await page.keyboard.press('Enter');
     await page.getByRole('alert').filter({ hasText: words.problems }).waitFor();
-    assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('cr-error-summary')));
-    await tabTo(page, 'the Markdown download', (label) => document.activeElement?.textContent === label, words.markdown);
+    assert.ok(await page.evaluate(() => appRoot().activeElement?.classList.contains('cr-error-summary')));
+    await tabTo(page, 'the Markdown download', (label) => appRoot().activeElement?.textContent === label, words.markdown);
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     assert.ok(readFileSync(await download.path(), 'utf8').includes('只用键盘写下的回答 typed by keyboard'));
     await context.close();

@@ -1,7 +1,7 @@
 // What the person is told about this browser's storage, and removing the drafts from it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { answerField, openApp, openContext, start } from './support.mjs';
+import { answerField, openApp, openDrafts, openContext, start } from './support.mjs';
 
 let env;
 before(async () => {
@@ -23,7 +23,7 @@ test('the browser is asked to keep the storage and its answer is shown', async (
 test('the tip about cleared storage is said once and stays dismissed', async () => {
   const { context } = await openContext(env);
   const page = await openApp(context, env.url);
-  const tip = page.getByRole('note').filter({ hasText: 'Safari 在 7 天未访问本站后会清除' });
+  const tip = page.getByRole('note').filter({ hasText: '浏览器可能会清除它' });
   await tip.waitFor();
   await tip.getByRole('button', { name: '知道了' }).click();
   assert.equal(await tip.count(), 0);
@@ -39,11 +39,12 @@ test('removing my drafts empties this browser of them and touches nothing of the
   await page.evaluate(() => localStorage.setItem('host-site/preference', 'kept'));
   await answerField(page, '1.i').fill('共享电脑上的私密回答');
   await page.getByLabel('姓名', { exact: true }).fill('王五');
+  await openDrafts(page);
   await page.getByRole('button', { name: '新建草稿' }).click();
   await answerField(page, '2.i').fill('第二份草稿');
   await page.waitForTimeout(400);
   await page.getByRole('button', { name: '打开 草稿 1' }).click();
-  await page.waitForFunction(() => document.querySelector('textarea[name="answer-1.i"]').value !== '');
+  await page.waitForFunction(() => appRoot().querySelector('textarea[name="answer-1.i"]').value !== '');
 
   await page.getByRole('button', { name: '从此浏览器中删除我的草稿' }).click();
   await page.getByRole('button', { name: '取消' }).click();

@@ -1,7 +1,7 @@
 // Several named drafts: create, switch, rename, duplicate, delete with undo, import as new.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { answerField, openApp, openContext, start } from './support.mjs';
+import { answerField, chooseFile, openApp, openDrafts, openContext, start } from './support.mjs';
 
 let env;
 before(async () => {
@@ -17,16 +17,17 @@ test('drafts are created, switched, renamed, duplicated, deleted and brought bac
   const { context } = await openContext(env);
   const page = await openApp(context, env.url);
   const panel = page.getByRole('region', { name: '我的草稿' });
+  await openDrafts(page);
   await answerField(page, '1.i').fill('第一份草稿的回答');
 
   await panel.getByRole('button', { name: '新建草稿' }).click();
-  await panel.getByText('草稿 2').waitFor();
+  await items(page).filter({ hasText: '草稿 2' }).waitFor();
   assert.equal(await answerField(page, '1.i').inputValue(), '', 'a new draft starts empty');
   await answerField(page, '1.i').fill('第二份草稿的回答');
   await page.waitForTimeout(400);
 
   await panel.getByRole('button', { name: '打开 草稿 1' }).click();
-  await page.waitForFunction(() => document.querySelector('textarea[name="answer-1.i"]').value === '第一份草稿的回答');
+  await page.waitForFunction(() => appRoot().querySelector('textarea[name="answer-1.i"]').value === '第一份草稿的回答');
   assert.match(await items(page).filter({ hasText: '草稿 2' }).innerText(), /已回答 1 \/ 42 个问题/);
 
   await panel.getByLabel('当前草稿的名称').fill('部里的意见');
@@ -36,6 +37,7 @@ test('drafts are created, switched, renamed, duplicated, deleted and brought bac
   await page.reload();
   await page.locator('textarea[name="answer-13.ii"]').waitFor();
   assert.equal(await answerField(page, '1.i').inputValue(), '第一份草稿的回答', 'the last opened draft opens again');
+  await openDrafts(page);
   assert.equal(await items(page).count(), 2);
 
   await panel.getByRole('button', { name: '复制当前草稿' }).click();
@@ -50,7 +52,7 @@ test('drafts are created, switched, renamed, duplicated, deleted and brought bac
   assert.equal(await items(page).count(), 2);
   await panel.getByRole('button', { name: '撤销删除' }).click();
   await items(page).filter({ hasText: '部里的意见（副本）' }).waitFor();
-  await page.waitForFunction(() => document.querySelector('textarea[name="answer-2.i"]').value === '副本里新写的');
+  await page.waitForFunction(() => appRoot().querySelector('textarea[name="answer-2.i"]').value === '副本里新写的');
   assert.deepEqual(page.errors, []);
   await context.close();
 });
@@ -67,11 +69,12 @@ test('an imported file can open as a new draft beside the current one', async ()
   ]);
   await answerField(page, '6.i').fill('当前草稿改过的回答');
   await page.waitForTimeout(400);
-  await page.getByLabel('选择文件').setInputFiles(await download.path());
+  await chooseFile(page, await download.path());
   await page.getByRole('button', { name: '作为新草稿打开' }).click();
+  await openDrafts(page);
   await items(page).filter({ hasText: '某大学' }).waitFor();
-  await page.waitForFunction(() => document.querySelector('textarea[name="answer-6.i"]').value === '可以授予版权。');
+  await page.waitForFunction(() => appRoot().querySelector('textarea[name="answer-6.i"]').value === '可以授予版权。');
   await page.getByRole('button', { name: '打开 草稿 1' }).click();
-  await page.waitForFunction(() => document.querySelector('textarea[name="answer-6.i"]').value === '当前草稿改过的回答');
+  await page.waitForFunction(() => appRoot().querySelector('textarea[name="answer-6.i"]').value === '当前草稿改过的回答');
   await context.close();
 });

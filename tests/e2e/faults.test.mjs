@@ -35,9 +35,10 @@ test('without localStorage the app keeps working and says the draft is not being
 test('an unreadable stored draft is reported, kept under a backup key, and a new draft starts', async () => {
   const { context } = await openContext(env);
   const page = await context.newPage();
-  await page.goto(env.url);
+  // Stored before the app first starts: a page of the same origin that is not the app.
+  await page.goto(`${env.url}not-the-app.txt`);
   await page.evaluate((key) => localStorage.setItem(key, '{"format":"consultation-response/draft","vers'), STORAGE_KEY);
-  await page.reload();
+  await page.goto(env.url);
   await page.locator('textarea[name="answer-13.ii"]').waitFor();
   await assert.doesNotReject(page.getByRole('alert').filter({ hasText: '无法读取' }).waitFor());
 
@@ -107,11 +108,11 @@ test('reloading in the middle of typing keeps every character', async () => {
 test('a draft stored by the first release opens as it was', async () => {
   const { context } = await openContext(env);
   const page = await context.newPage();
-  await page.goto(env.url);
+  await page.goto(`${env.url}not-the-app.txt`); // stored before the app first starts
   // Exactly what the first release wrote (format version 1).
   const firstRelease = '{"format":"consultation-response/draft","version":1,"consultation":"wipo-ip-ai-2019","saved_at":"2026-11-26T13:05:09.123Z","answers":{"1.i":"第一版保存的回答","p26":"需要考虑。"}}';
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, firstRelease]);
-  await page.reload();
+  await page.goto(env.url);
   await page.locator('textarea[name="answer-13.ii"]').waitFor();
   assert.equal(await answerField(page, '1.i').inputValue(), '第一版保存的回答');
   assert.equal(await answerField(page, 'p26').inputValue(), '需要考虑。');
@@ -122,10 +123,10 @@ test('a draft stored by the first release opens as it was', async () => {
 test('a draft from a newer release is kept untouched and reported, and can be downloaded', async () => {
   const { context } = await openContext(env);
   const page = await context.newPage();
-  await page.goto(env.url);
+  await page.goto(`${env.url}not-the-app.txt`); // stored before the app first starts
   const newer = '{"format":"consultation-response/draft","version":7,"answers":{"1.i":"来自未来的回答"}}';
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, newer]);
-  await page.reload();
+  await page.goto(env.url);
   await page.locator('textarea[name="answer-13.ii"]').waitFor();
   const alert = page.getByRole('alert').filter({ hasText: '更新版本的工具保存' });
   await alert.waitFor();
@@ -143,10 +144,10 @@ test('a draft from a newer release is kept untouched and reported, and can be do
 test('answers to questions this paper does not have are kept, shown and written out', async () => {
   const { context } = await openContext(env);
   const page = await context.newPage();
-  await page.goto(env.url);
+  await page.goto(`${env.url}not-the-app.txt`); // stored before the app first starts
   const draft = '{"format":"consultation-response/draft","version":1,"consultation":"wipo-ip-ai-2019","answers":{"1.i":"已知问题的回答","14.ii":"来自另一版本的问题的回答"}}';
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, draft]);
-  await page.reload();
+  await page.goto(env.url);
   await page.locator('textarea[name="answer-13.ii"]').waitFor();
   const section = page.getByRole('region', { name: '其他回答（本文件中没有对应的问题）' });
   await section.getByText('来自另一版本的问题的回答').waitFor();

@@ -18,7 +18,7 @@ const draftJson = (answers, at) => JSON.stringify({
 test('an earlier answer or the whole earlier draft can be put back, and nothing current is lost', async () => {
   const { context } = await openContext(env);
   const page = await context.newPage();
-  await page.goto(env.url);
+  await page.goto(`${env.url}not-the-app.txt`); // stored before the app first starts
   const monday = draftJson({ '1.i': '周一的回答', '2.i': '周一写的第二题' }, '2026-11-23T09:00:00.000Z');
   const tuesday = draftJson({ '1.i': '周二的回答' }, '2026-11-24T09:00:00.000Z');
   const now = draftJson({ '1.i': '今天的回答', '3.i': '今天新写的' }, '2026-11-26T09:00:00.000Z');
@@ -29,7 +29,7 @@ test('an earlier answer or the whole earlier draft can be put back, and nothing 
     { at: '2026-11-23T09:00:00.000Z', draft: monday },
     { at: '2026-11-24T09:00:00.000Z', draft: tuesday },
   ] })]);
-  await page.reload();
+  await page.goto(env.url);
   await page.locator('textarea[name="answer-13.ii"]').waitFor();
 
   await page.getByRole('button', { name: '显示较早的版本' }).click();

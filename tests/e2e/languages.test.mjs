@@ -44,7 +44,7 @@ test('the browser language chooses, the embedding page overrides it, the host pa
   const { context, requests } = await openContext(env, { locale: 'zh-CN' });
   const host = readFileSync(join(DIST, 'index.html'), 'utf8')
     .replace('<html lang="zh-CN">', '<html lang="de">')
-    .replace('<main data-consultation-response></main>', '<main><h1>Ministry</h1><div data-consultation-response data-lang="en"></div></main>');
+    .replace('<main data-consultation-response data-offline="on" data-page-options></main>', '<main><h1>Ministry</h1><div data-consultation-response data-lang="en"></div></main>');
   assert.ok(host.includes('data-lang="en"') && host.includes('lang="de"'), 'the host page was made');
   await context.route(`${env.url}ministry.html`, (route) => route.fulfill({ body: host, contentType: 'text/html' }));
   const page = await openApp(context, `${env.url}ministry.html`);

@@ -14,7 +14,7 @@ after(async () => {
 });
 
 const contents = (page) => page.locator('#cr-contents');
-const focusedId = (page) => page.evaluate(() => document.activeElement?.id);
+const focusedId = (page) => page.evaluate(() => appRoot().activeElement?.id);
 
 test('the contents count answers per issue, per area and overall, and jump with focus', async () => {
   const { context } = await openContext(env, { locale: 'en-US' });
@@ -31,7 +31,7 @@ test('the contents count answers per issue, per area and overall, and jump with 
   assert.equal(await contents(page).locator('progress').getAttribute('value'), '3');
 
   await link(/^Issue 10:/).click();
-  await page.waitForFunction(() => document.activeElement?.id === 'issue-10');
+  await page.waitForFunction(() => appRoot().activeElement?.id === 'issue-10');
   assert.ok(await page.locator('#issue-10').isVisible());
   // The host page's address is left alone.
   assert.equal(new URL(page.url()).hash, '');
@@ -56,7 +56,7 @@ test('areas collapse and expand, hidden fields keep their text, a jump opens its
   await contents(page).getByRole('button', { name: words.collapseAll }).click();
   assert.equal(await page.locator('textarea[name^="answer-"]:visible').count(), 0);
   await contents(page).getByRole('link', { name: /^议题 7：/ }).click();
-  await page.waitForFunction(() => document.activeElement?.id === 'issue-7');
+  await page.waitForFunction(() => appRoot().activeElement?.id === 'issue-7');
   assert.ok(await answerField(page, '7.i').isVisible());
   assert.equal(await answerField(page, '1.i').isVisible(), false, 'other areas stay collapsed');
   await contents(page).getByRole('button', { name: words.expandAll }).click();
@@ -83,7 +83,7 @@ test('unanswered only sets answered questions aside, and never hides the one bei
   assert.ok(await answerField(page, '1.ii').isVisible());
   // The contents still reach a set-aside issue: the filter gives way.
   await contents(page).getByRole('link', { name: /^Issue 11:/ }).click();
-  await page.waitForFunction(() => document.activeElement?.id === 'issue-11');
+  await page.waitForFunction(() => appRoot().activeElement?.id === 'issue-11');
   assert.equal(await page.getByLabel(WORDS.en.unanswered).isChecked(), false);
   assert.ok(await answerField(page, '1.i').isVisible());
   assert.equal(await answerField(page, '1.i').inputValue(), 'Answered before.');
@@ -120,7 +120,7 @@ test('the answer count shows at once and is announced only after a pause in typi
   assert.equal(await live.textContent(), '');
   await page.evaluate(() => {
     window.announcements = [];
-    const region = document.querySelector('#question-2\\.ii [aria-live="polite"]');
+    const region = appRoot().querySelector('#question-2\\.ii [aria-live="polite"]');
     new MutationObserver(() => window.announcements.push(region.textContent))
       .observe(region, { childList: true, characterData: true, subtree: true });
   });
@@ -145,43 +145,72 @@ test('the skip link is the first stop and moves focus to the questions', async (
     const page = await openApp(context, env.url);
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: words.skip });
-    assert.ok(await skip.evaluate((el) => el === document.activeElement));
+    assert.ok(await skip.evaluate((el) => el === el.getRootNode().activeElement));
     assert.ok(await skip.isVisible(), 'visible when focused');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.id === 'cr-paper');
+    await page.waitForFunction(() => appRoot().activeElement?.id === 'cr-paper');
     // The next Tab continues from the questions, not from the top of the page.
     await page.keyboard.press('Tab');
-    assert.ok(await page.evaluate(() => document.getElementById('cr-paper').contains(document.activeElement)));
+    assert.ok(await page.evaluate(() => appRoot().getElementById('cr-paper').contains(appRoot().activeElement)));
     await context.close();
   }
 });
 
-test('phone, 200% zoom and 320-px reflow: nothing scrolls sideways or is cut off', async () => {
+/** How wide the browser draws a bare file input: its text is in the browser's own language. */
+async function nativeFileInputWidth(browser) {
+  const page = await browser.newPage();
+  await page.setContent('<input type="file">');
+  const width = await page.locator('input').evaluate((el) => el.getBoundingClientRect().width);
+  await page.close();
+  return width;
+}
+
+// Native controls draw their text in the browser's own language, whatever the page's: the
+// layout is checked under a short and a long one.
+const UI_LANGUAGES = ['en-US', 'de-DE'];
+
+test('phone, 200% zoom and 320-px reflow: nothing scrolls sideways or is cut off, in any browser language', async () => {
+  const nativeWidths = [];
+  for (const uiLanguage of UI_LANGUAGES) {
+    const ui = await start({ uiLanguage });
+    try {
+      nativeWidths.push(await nativeFileInputWidth(ui.browser));
+      await reflowsAtEveryWidth(ui, uiLanguage);
+    } finally {
+      await ui.stop();
+    }
+  }
+  // Proves the two runs really had different browser languages (Debian's chromium-l10n).
+  assert.notEqual(nativeWidths[0], nativeWidths[1], `native file input width per UI language: ${nativeWidths}`);
+});
+
+async function reflowsAtEveryWidth(env, uiLanguage) {
   // 320 CSS px is a 1280-px screen at 400%; 640 is the same screen at 200%.
   for (const width of [320, 360, 640]) {
     for (const words of Object.values(WORDS)) {
+      const where = `${width}px ${words.lang}, browser in ${uiLanguage}`;
       const { context } = await openContext(env, { locale: words.locale, viewport: { width, height: 720 } });
       const page = await openApp(context, env.url);
       await answerField(page, '1.i').fill('A fairly long answer with a long address https://www.wipo.int/about-ip/en/artificial_intelligence/conversation.html in it.');
       await page.getByRole('button', { name: words.review }).click();
       let result = await overflowing(page);
-      assert.deepEqual(result.out, [], `${width}px ${words.lang}`);
-      assert.ok(result.scrollWidth <= result.width, `${width}px ${words.lang}: page scrolls sideways (${result.scrollWidth})`);
+      assert.deepEqual(result.out, [], where);
+      assert.ok(result.scrollWidth <= result.width, `${where}: page scrolls sideways (${result.scrollWidth})`);
 
       // The contents open as a panel from the toolbar, close with Escape, and focus returns.
       const open = page.getByRole('button', { name: words.contents, exact: true });
       await open.click();
       assert.equal(await open.getAttribute('aria-expanded'), 'true');
-      await page.waitForFunction(() => document.activeElement?.id === 'cr-contents-heading');
+      await page.waitForFunction(() => appRoot().activeElement?.id === 'cr-contents-heading');
       result = await overflowing(page);
-      assert.deepEqual(result.out, [], `${width}px ${words.lang}, contents open`);
+      assert.deepEqual(result.out, [], `${where}, contents open`);
       await page.keyboard.press('Escape');
-      await page.waitForFunction(() => document.activeElement?.id === 'cr-contents-toggle');
+      await page.waitForFunction(() => appRoot().activeElement?.id === 'cr-contents-toggle');
       assert.equal(await contents(page).isVisible(), false);
       await context.close();
     }
   }
-});
+}
 
 test('on a wide screen the contents stay in view while the page scrolls', async () => {
   const { context } = await openContext(env, { locale: 'en-US', viewport: { width: 1280, height: 800 } });
@@ -213,8 +242,8 @@ test('on a short, narrow window a focused control is never hidden behind the sti
   for (let i = 0; i < 120; i++) {
     await page.keyboard.press('Tab');
     const state = await page.evaluate(() => {
-      const active = document.activeElement;
-      const bar = document.querySelector('.cr-toolbar');
+      const active = appRoot().activeElement;
+      const bar = appRoot().querySelector('.cr-toolbar');
       if (!active || bar.contains(active) || active === document.body) return null;
       const box = active.getBoundingClientRect();
       return { name: active.name || active.id || active.textContent.slice(0, 30), top: box.top, visibleBottom: Math.min(box.bottom, box.top + 48), barTop: bar.getBoundingClientRect().top };
@@ -236,7 +265,7 @@ test('a review link reaches its answer even in a collapsed area or when set asid
   await contents(page).getByRole('button', { name: WORDS.en.collapseAll }).click();
   await page.getByRole('button', { name: WORDS.en.review }).click();
   await page.locator('.cr-review a[href="#answer-7.ii"]').click();
-  await page.waitForFunction(() => document.activeElement?.name === 'answer-7.ii');
+  await page.waitForFunction(() => appRoot().activeElement?.name === 'answer-7.ii');
   assert.ok(await answerField(page, '7.ii').isVisible());
   assert.ok(await page.getByLabel(WORDS.en.unanswered).isChecked(), 'the filter stays on for the rest');
   assert.equal(new URL(page.url()).hash, '');

@@ -1,5 +1,6 @@
-// A static file server for the built app, on 127.0.0.1 only. Used by `scripts/serve.sh` and the
-// end-to-end tests. `node static-server.mjs <dir> [port]`; port 0 picks a free one.
+// A static file server on 127.0.0.1 only. Used by `scripts/serve.sh` and the end-to-end tests.
+// `node static-server.mjs <dir> [port]`; port 0 picks a free one. The tests also use `serveSite`
+// to put the built app in a host site's sub-folder, under a Content-Security-Policy.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
   '.json': 'application/json',
@@ -16,26 +18,30 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** Serves `dir`; resolves to `{ url, close }` once listening. */
-export function serve(dir, port = 0) {
-  const root = resolve(dir);
+/**
+ * Serves several folders under URL prefixes. `routes` is a list of `[prefix, folder]`, longest
+ * prefix first wins. `headers(path)` adds response headers; `override(path)` may answer instead
+ * of the file: `{ status }` or `{ body }` (a string or a Buffer).
+ */
+export function serveSite({ routes, port = 0, headers = () => ({}), override = () => null }) {
+  const table = routes.map(([prefix, dir]) => [prefix, resolve(dir)]).sort((a, b) => b[0].length - a[0].length);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = normalize(join(root, path));
-    if (!file.startsWith(root)) {
-      res.writeHead(403).end();
-      return;
-    }
+    const route = table.find(([prefix]) => path.startsWith(prefix));
+    const reply = (status, body, type) =>
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers(path) }).end(body);
+    if (!route) return reply(404, 'not found', 'text/plain');
+    const [prefix, root] = route;
+    let file = normalize(join(root, path.slice(prefix.length)));
+    if (!file.startsWith(root)) return reply(403, 'forbidden', 'text/plain');
     try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-store',
-      });
-      res.end(body);
+      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const replaced = await override(path, file);
+      if (replaced?.status) return reply(replaced.status, 'not found', 'text/plain');
+      reply(200, replaced?.body ?? (await readFile(file)), type);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      reply(404, 'not found', 'text/plain');
     }
   });
   return new Promise((resolveListen, reject) => {
@@ -44,10 +50,16 @@ export function serve(dir, port = 0) {
       const { port: actual } = server.address();
       resolveListen({
         url: `http://127.0.0.1:${actual}/`,
+        origin: `http://127.0.0.1:${actual}`,
         close: () => new Promise((done) => server.close(done)),
       });
     });
   });
+}
+
+/** Serves `dir` at the root; resolves to `{ url, close }` once listening. */
+export function serve(dir, port = 0) {
+  return serveSite({ routes: [['/', dir]], port });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answerField, foreignRequests, openApp, openContext, start, storedDraft } from './support.mjs';
+import { answerField, chooseFile, dropFile, foreignRequests, openApp, openContext, start, storedDraft } from './support.mjs';
 
 let env;
 before(async () => {
@@ -111,7 +111,7 @@ test('the HTML file reads as the response, runs nothing, and importing it resume
   // A second browser, empty, opens the file and gets the same draft back.
   const fresh = await openContext(env);
   const other = await openApp(fresh.context, env.url);
-  await other.getByLabel('选择文件').setInputFiles(path);
+  await chooseFile(other, path);
   await other.getByRole('button', { name: '替换当前草稿' }).click();
   await other.getByText('已打开文件中的草稿。').waitFor();
   for (const [id, text] of Object.entries(ANSWERS)) {
@@ -139,20 +139,62 @@ test('a draft file round-trips; a wrong or damaged file is refused and changes n
   await answerField(page, '1.i').fill('我改变了主意。');
   await page.waitForTimeout(400);
   for (const [file, reason] of [[damaged, '校验和不符'], [wrong, '不是本工具保存的草稿文件']]) {
-    await page.getByLabel('选择文件').setInputFiles(file);
+    await chooseFile(page, file);
     await page.getByRole('alert').filter({ hasText: reason }).waitFor();
     assert.equal(await answerField(page, '1.i').inputValue(), '我改变了主意。');
     assert.equal((await storedDraft(page)).answers['1.i'], '我改变了主意。');
   }
 
-  await page.getByLabel('选择文件').setInputFiles(path);
+  await chooseFile(page, path);
   await page.getByRole('button', { name: '取消' }).click();
   assert.equal(await answerField(page, '1.i').inputValue(), '我改变了主意。', 'cancel keeps the draft');
-  await page.getByLabel('选择文件').setInputFiles(path);
+  await chooseFile(page, path);
   await page.getByRole('button', { name: '替换当前草稿' }).click();
   await page.getByText('已打开文件中的草稿。').waitFor();
   assert.equal(await answerField(page, '1.i').inputValue(), ANSWERS['1.i']);
   assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the import area is the app's own: a button in the page's language, the chosen name, drag and drop', async () => {
+  const { context } = await openContext(env);
+  const page = await openApp(context, env.url);
+  await fillDraft(page);
+  const { path } = await download(page, '草稿文件（.json，可重新导入）');
+
+  const fresh = await openContext(env, { locale: 'en-US' });
+  const other = await openApp(fresh.context, env.url);
+  const chooser = other.getByRole('button', { name: 'Choose a file', exact: true });
+  assert.equal(await other.locator('#import-chosen').innerText(), 'No file chosen');
+  assert.match(await chooser.getAttribute('aria-describedby'), /import-chosen/);
+  // The browser's own file input is not a second, differently worded stop for keyboard or AT.
+  assert.equal(await other.locator('input[type=file]').isVisible(), false);
+  assert.equal(await other.getByRole('button', { name: /Choose File|Datei/ }).count(), 0);
+
+  // Keyboard: Enter on the focused button opens the browser's chooser.
+  await chooser.focus();
+  const [fileChooser] = await Promise.all([other.waitForEvent('filechooser'), other.keyboard.press('Enter')]);
+  await fileChooser.setFiles(path);
+  await other.getByRole('alert').filter({ hasText: 'passed its checks' }).waitFor();
+  assert.match(await other.locator('#import-chosen').innerText(), /^Chosen: .*\.json$/);
+  await other.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await answerField(other, '1.i').inputValue(), '');
+
+  // A file dragged from the desktop and dropped on the area opens the same way.
+  await dropFile(other, path, 'from-the-desktop.json');
+  assert.equal(await other.locator('#import-chosen').innerText(), 'Chosen: from-the-desktop.json');
+  await other.getByRole('button', { name: 'Replace the current draft' }).click();
+  await other.getByText('The draft from the file is open.').waitFor();
+  assert.equal(await answerField(other, '1.i').inputValue(), ANSWERS['1.i']);
+
+  // A file that is not ours, dropped, is refused with the reason and changes nothing.
+  const dir = mkdtempSync(join(tmpdir(), 'drop-'));
+  writeFileSync(join(dir, 'notes.txt'), 'just some notes');
+  await dropFile(other, join(dir, 'notes.txt'), 'notes.txt', 'text/plain');
+  await other.getByRole('alert').filter({ hasText: 'not a draft file' }).waitFor();
+  assert.equal(await answerField(other, '1.i').inputValue(), ANSWERS['1.i']);
+  assert.deepEqual([...page.errors, ...other.errors], []);
+  await fresh.context.close();
   await context.close();
 });
 
@@ -195,13 +237,13 @@ test('the review lists every question and its error summary takes focus and link
   await page.getByRole('button', { name: '检查回复' }).click();
   const summary = page.getByRole('alert').filter({ hasText: '提交前请注意以下事项' });
   await summary.waitFor();
-  assert.equal(await summary.evaluate((el) => el === document.activeElement), true, 'focus on the summary');
+  assert.equal(await summary.evaluate((el) => el === el.getRootNode().activeElement), true, 'focus on the summary');
   await summary.getByRole('link', { name: '请填写您的姓名' }).click();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'respondent-name');
+  assert.equal(await page.evaluate(() => appRoot().activeElement?.id), 'respondent-name');
   assert.equal(await page.locator('.cr-review__row').count(), 42);
   assert.ok(await page.getByText('已回答 1 / 42 个问题').first().isVisible());
   await page.getByRole('link', { name: '修改 议题 2（i）' }).click();
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'answer-2.i');
+  assert.equal(await page.evaluate(() => appRoot().activeElement?.getAttribute('name')), 'answer-2.i');
   await context.close();
 });
 

@@ -18,13 +18,14 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Starts the server and the browser; `stop()` ends both. */
-export async function start() {
+/**
+ * Starts the server and the browser; `stop()` ends both. `uiLanguage` is the browser's own
+ * language (not the page's): native controls draw their text in it, so it is always set, never
+ * taken from the machine.
+ */
+export async function start({ uiLanguage = 'en-US' } = {}) {
   const server = await serve(DIST, 0);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchBrowser(uiLanguage);
   return {
     url: server.url,
     browser,
@@ -35,6 +36,15 @@ export async function start() {
   };
 }
 
+/** Debian's Chromium with its interface in `uiLanguage` (`--lang`; on Linux also `LANGUAGE`). */
+export function launchBrowser(uiLanguage = 'en-US') {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, `--lang=${uiLanguage}`],
+    env: { ...process.env, LANGUAGE: uiLanguage.replace('-', '_'), LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
+  });
+}
+
 /**
  * A new browser context whose every request is recorded in `requests`, with downloads allowed.
  * `init` runs in the page before any of the app's scripts; `locale` is the browser's language.
@@ -43,6 +53,10 @@ export async function openContext(env, { init, locale = 'zh-CN', viewport, reduc
   const context = await env.browser.newContext({ acceptDownloads: true, locale, viewport, reducedMotion });
   const requests = [];
   context.on('request', (request) => requests.push(request.url()));
+  // The app lives in a shadow root on its mount element: `appRoot()` is where its ids are.
+  await context.addInitScript(() => {
+    globalThis.appRoot = () => document.querySelector('[data-consultation-response]')?.shadowRoot ?? document;
+  });
   if (init) await context.addInitScript(init);
   return { context, requests };
 }
@@ -89,7 +103,7 @@ export const WORDS = {
     contents: '目录', closeContents: '关闭目录', unanswered: '只显示未作答的问题', fold: '收起背景段落',
     collapseAll: '全部收起', expandAll: '全部展开', skip: '跳到问题',
     collapsePatents: '收起“专利权”', expandPatents: '展开“专利权”',
-    draftFile: '草稿文件（.json，可重新导入）', chooseFile: '选择文件', replace: '替换当前草稿', full: '存储空间已满',
+    manageDrafts: '管理草稿', draftFile: '草稿文件（.json，可重新导入）', chooseFile: '选择文件', replace: '替换当前草稿', full: '存储空间已满',
   },
   en: {
     locale: 'en-US', lang: 'en', name: 'English',
@@ -99,7 +113,7 @@ export const WORDS = {
     contents: 'Contents', closeContents: 'Close contents', unanswered: 'Unanswered questions only', fold: 'Fold the context paragraphs',
     collapseAll: 'Collapse all', expandAll: 'Expand all', skip: 'Skip to the questions',
     collapsePatents: 'Collapse “Patents”', expandPatents: 'Expand “Patents”',
-    draftFile: 'Draft file (.json, can be opened again here)', chooseFile: 'Choose a file', replace: 'Replace the current draft', full: 'storage is full',
+    manageDrafts: 'Manage drafts', draftFile: 'Draft file (.json, can be opened again here)', chooseFile: 'Choose a file', replace: 'Replace the current draft', full: 'storage is full',
   },
 };
 
@@ -108,7 +122,7 @@ export async function overflowing(page) {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const out = [];
-    for (const element of document.querySelectorAll('.cr-app *')) {
+    for (const element of appRoot().querySelectorAll('.cr-app *')) {
       const box = element.getBoundingClientRect();
       if (box.width > 0 && box.height > 0 && (box.right > width + 1 || box.left < -1)) {
         if (element.closest('.cr-skip-link, .cr-visually-hidden, .cr-print')) continue;
@@ -132,4 +146,37 @@ export async function fillStorage(page) {
       }
     }
   });
+}
+
+/**
+ * Opens `path` through the import area's own button, as a person does: the button opens the
+ * browser's file chooser, and the file is chosen there.
+ */
+export async function chooseFile(page, path, label = WORDS.zh.chooseFile) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: label, exact: true }).click(),
+  ]);
+  await chooser.setFiles(path);
+}
+
+/** Drops the file at `path` on the import area, as dragging it from the desktop does. */
+export async function dropFile(page, path, name, type = 'application/json') {
+  const { readFile } = await import('node:fs/promises');
+  const text = await readFile(path, 'utf8');
+  const transfer = await page.evaluateHandle(([text, name, type]) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], name, { type }));
+    return data;
+  }, [text, name, type]);
+  const area = page.locator('.cr-import');
+  await area.dispatchEvent('dragenter', { dataTransfer: transfer });
+  await area.dispatchEvent('dragover', { dataTransfer: transfer });
+  await area.dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+/** Opens the draft bar's management panel (the list, new, duplicate, delete), if closed. */
+export async function openDrafts(page, label = WORDS.zh.manageDrafts) {
+  const toggle = page.getByRole('button', { name: label, exact: true });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
 }

@@ -1,18 +1,19 @@
 //! Checking, downloading, printing and sending the response, and opening a saved draft.
 
+mod import;
+
 use super::browser_storage::BrowserDrafts;
 use super::draft_handle::DraftHandle;
-use super::drafts::Switcher;
 use super::history::HistoryPanel;
 use super::use_strings;
 use super::view::{use_view, View};
 use crate::catalog::Consultation;
-use crate::draft::transfer::{self, ImportError};
-use crate::draft::{Capacity, Draft, DraftError};
+use crate::draft::{Capacity, Draft};
 use crate::export::{self, html, outline, Format};
 use crate::i18n::{fill, long_date, Strings};
 use crate::language::Language;
 use crate::platform;
+use import::Import;
 use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -355,125 +356,6 @@ fn percent_encode(text: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
-}
-
-/// What the import step is showing.
-#[derive(Clone, PartialEq)]
-enum ImportState {
-    Idle,
-    Confirm(Box<Draft>),
-    Done,
-    Failed(String),
-}
-
-/// Opens a draft file or HTML response: checked first; a bad file changes nothing; a good one
-/// replaces the current draft only after the person confirms.
-#[function_component]
-fn Import() -> Html {
-    let strings = use_strings();
-    let handle = use_context::<DraftHandle>().expect("Import needs the draft");
-    let switcher = use_context::<Switcher>().expect("Import needs the draft switcher");
-    let state = use_state(|| ImportState::Idle);
-    let onchange = {
-        let state = state.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            let state = state.clone();
-            spawn_local(async move {
-                let outcome = match platform::read_text(&file).await {
-                    Ok(text) => transfer::from_file(&text, &Consultation::wipo_2019().id)
-                        .map_err(|e| import_reason(&e, strings)),
-                    Err(_) => Err(strings.import_unreadable_file.to_string()),
-                };
-                state.set(match outcome {
-                    Ok(draft) => ImportState::Confirm(Box::new(draft)),
-                    Err(reason) => {
-                        ImportState::Failed(fill(strings.import_failed, &[("reason", &reason)]))
-                    }
-                });
-            });
-        })
-    };
-    let message = match &*state {
-        ImportState::Idle => html! {},
-        ImportState::Confirm(draft) => {
-            let on_replace = {
-                let (state, handle, draft) = (state.clone(), handle.clone(), draft.clone());
-                Callback::from(move |_: MouseEvent| {
-                    handle.replace((*draft).clone());
-                    state.set(ImportState::Done);
-                })
-            };
-            let on_cancel = {
-                let state = state.clone();
-                Callback::from(move |_: MouseEvent| state.set(ImportState::Idle))
-            };
-            let as_new = switcher.library.clone().map(|library| {
-                let (state, draft, switch) =
-                    (state.clone(), draft.clone(), switcher.switch.clone());
-                Callback::from(move |_: MouseEvent| {
-                    let name = if draft.respondent.organisation.trim().is_empty() {
-                        fill(strings.draft_new_name, &[("n", "")])
-                            .trim()
-                            .to_string()
-                    } else {
-                        draft.respondent.organisation.clone()
-                    };
-                    if let Some(id) = library.create(&name, &draft) {
-                        switch.emit(id);
-                        state.set(ImportState::Done);
-                    }
-                })
-            });
-            html! {
-                <div class="cr-notice" role="alert">
-                    <p>{ strings.import_confirm }</p>
-                    <div class="cr-buttons">
-                        <button type="button" class="cr-button cr-button--primary" onclick={on_replace}>{ strings.import_replace }</button>
-                        if let Some(as_new) = as_new {
-                            <button type="button" class="cr-button cr-button--secondary" onclick={as_new}>{ strings.import_as_new }</button>
-                        }
-                        <button type="button" class="cr-button cr-button--secondary" onclick={on_cancel}>{ strings.import_cancel }</button>
-                    </div>
-                </div>
-            }
-        }
-        ImportState::Done => {
-            html! { <p class="cr-notice cr-notice--ok" role="status">{ strings.import_done }</p> }
-        }
-        ImportState::Failed(text) => {
-            html! { <p class="cr-notice cr-notice--warning" role="alert">{ text }</p> }
-        }
-    };
-    html! {
-        <div class="cr-panel">
-            <h3 class="cr-panel__heading">{ strings.import_heading }</h3>
-            <p class="cr-panel__hint">{ strings.import_hint }</p>
-            <div class="cr-field">
-                <label class="cr-field__label" for="import-file">{ strings.import_label }</label>
-                <input class="cr-field__file" type="file" id="import-file" name="import-file"
-                    accept=".json,.html,.htm,application/json,text/html" {onchange} />
-            </div>
-            { message }
-        </div>
-    }
-}
-
-fn import_reason(error: &ImportError, strings: &Strings) -> String {
-    match error {
-        ImportError::TooLarge { .. } => strings.import_too_large.to_string(),
-        ImportError::NotRecognised => strings.import_not_recognised.to_string(),
-        ImportError::NewerFile(_) => strings.import_newer.to_string(),
-        ImportError::Damaged => strings.import_damaged.to_string(),
-        ImportError::Draft(DraftError::OtherConsultation(id)) => {
-            fill(strings.reason_other_consultation, &[("id", id)])
-        }
-        ImportError::Draft(_) => strings.import_not_recognised.to_string(),
-    }
 }
 
 /// The response as it prints: hidden on screen, and the only thing the print stylesheet shows.

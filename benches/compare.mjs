@@ -1,0 +1,193 @@
+// Benchmark: this app side by side with the lower bound any form can reach, a plain HTML page
+// with the same 42 questions as labelled textareas and three lines of script saving to
+// localStorage, generated here from the same data file. Both are served from 127.0.0.1 and
+// measured in one run of headless Chromium at CPU x1 and x4 (DevTools throttling), first visit,
+// medians of RUNS (default 3):
+//   transfer    every file the page loaded, gzip -9 and brotli (quality 11)
+//   FCP         first contentful paint
+//   key lands   navigation -> a key pressed in the first answer has reached the field
+//   key->frame  key press -> the next frame after it, p50 and p95 of 60 presses in a
+//               20,000-character answer with every question answered
+//   save        one save of the whole draft
+// Run after a release build: `node benches/compare.mjs`. Prints a table; asserts nothing.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { DIST, launchBrowser } from '../tests/e2e/support.mjs';
+import { serveSite } from '../tests/e2e/static-server.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 3);
+const PRESSES = 60;
+const paper = JSON.parse(readFileSync(fileURLToPath(new URL('../data/wipo-ip-ai-2019.json', import.meta.url)), 'utf8'));
+
+/** The plain form: the same questions, labelled, and a save on every input. */
+function plainForm() {
+  const esc = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const questions = [];
+  for (const area of paper.areas) {
+    questions.push(`<h2>${esc(area.heading.zh)}</h2>`);
+    for (const issue of area.issues) {
+      questions.push(`<h3>${esc(issue.title.zh)}</h3>`);
+      for (const q of issue.questions) {
+        questions.push(`<p><label for="q${q.id}">${esc(q.label)} ${esc(q.text.zh)}</label><br><textarea id="q${q.id}" name="answer-${q.id}" rows="6" cols="80"></textarea></p>`);
+      }
+    }
+    for (const p of area.paragraphs ?? []) {
+      for (const q of p.questions ?? []) {
+        questions.push(`<p><label for="q${q.id}">${esc(q.text.zh)}</label><br><textarea id="q${q.id}" name="answer-${q.id}" rows="6" cols="80"></textarea></p>`);
+      }
+    }
+  }
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(paper.title.zh)}</title></head><body><h1>${esc(paper.title.zh)}</h1><form>${questions.join('\n')}</form>
+<script>const f = document.forms[0], key = 'plain-form';
+try { const saved = JSON.parse(localStorage.getItem(key) || '{}'); for (const [n, v] of Object.entries(saved)) if (f.elements[n]) f.elements[n].value = v; } catch {}
+f.addEventListener('input', () => localStorage.setItem(key, JSON.stringify(Object.fromEntries(new FormData(f)))));</script></body></html>`;
+}
+
+const peerDir = mkdtempSync(join(tmpdir(), 'plain-form-'));
+writeFileSync(join(peerDir, 'index.html'), plainForm());
+const site = await serveSite({ routes: [['/app/', DIST], ['/plain/', peerDir]] });
+const browser = await launchBrowser('en-US');
+
+const PEERS = {
+  plain: { url: `${site.url}plain/`, dir: peerDir, prefix: '/plain/', field: (id) => `textarea[name="answer-${id}"]` },
+  app: { url: `${site.url}app/?offline=off`, dir: DIST, prefix: '/app/', field: (id) => `textarea[name="answer-${id}"]` },
+};
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
+
+/** Records the first input event's time and offers a per-key-press frame measurement. */
+function pageProbe() {
+  window.__firstInput = null;
+  addEventListener('input', () => { window.__firstInput ??= performance.now(); }, true);
+  window.__armFrame = () => {
+    window.__frame = new Promise((resolve) => {
+      addEventListener('keydown', (event) => {
+        const t0 = event.timeStamp;
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(performance.now() - t0);
+          channel.port2.postMessage(0);
+        });
+      }, { once: true, capture: true });
+    });
+  };
+}
+
+async function measure(peer, cpu) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(pageProbe);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  const files = new Set();
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith(peer.prefix)) files.add(path.slice(peer.prefix.length) || 'index.html');
+  });
+
+  await page.goto(peer.url, { waitUntil: 'commit' });
+  const first = page.locator(peer.field('1.i'));
+  await first.waitFor();
+  await first.press('x');
+  await page.waitForFunction(() => window.__firstInput !== null);
+  const landed = await page.evaluate(() => window.__firstInput);
+  await page.waitForLoadState('load');
+  const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+
+  let gzip = 0;
+  let brotli = 0;
+  for (const file of files) {
+    const body = readFileSync(join(peer.dir, file));
+    gzip += gzipSync(body, { level: 9 }).length;
+    brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+
+  // Every question answered, one of them with 20,000 characters; typing at its end.
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const ids = await page.locator('textarea[name^="answer-"]').evaluateAll((all) => all.map((t) => t.name.slice(7)));
+  for (const id of ids) await page.locator(peer.field(id)).fill(`对问题 ${id} 的回答。An answer to ${id}.`);
+  const long = page.locator(peer.field('4.iii'));
+  await long.fill('知识产权 Intellectual property. '.repeat(800).slice(0, 20_000));
+  await long.focus();
+  await page.keyboard.press('End');
+  await page.waitForTimeout(1000);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  const frames = [];
+  for (let i = 0; i < PRESSES; i += 1) {
+    await page.evaluate(() => window.__armFrame());
+    await page.keyboard.press(i % 2 ? 'a' : 'b');
+    frames.push(await page.evaluate(() => window.__frame));
+    // Keys at a typing pace (about 8 a second), so the app's throttled save falls among them.
+    await page.waitForTimeout(120);
+  }
+
+  // One save of the whole draft: the plain form saves on input; the app when the page is hidden.
+  const save = await page.evaluate(async (isApp) => {
+    const times = [];
+    const field = (isApp ? document.querySelector('[data-consultation-response]').shadowRoot : document).querySelector('textarea[name="answer-4.iii"]');
+    for (let i = 0; i < 20; i += 1) {
+      field.value += '.';
+      if (isApp) {
+        field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        const t0 = performance.now();
+        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+        times.push(performance.now() - t0);
+        delete document.visibilityState;
+      } else {
+        const t0 = performance.now();
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+        times.push(performance.now() - t0);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return times.sort((a, b) => a - b)[10];
+  }, peer === PEERS.app);
+  await context.close();
+  return { gzip, brotli, fcp, landed, p50: quantile(frames, 0.5), p95: quantile(frames, 0.95), save };
+}
+
+const results = {};
+for (const cpu of [1, 4]) {
+  for (const [name, peer] of Object.entries(PEERS)) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i += 1) runs.push(await measure(peer, cpu));
+    results[`${name}@${cpu}`] = Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => r[k]))]));
+  }
+}
+await browser.close();
+await site.close();
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value) => `${value.toFixed(1)} ms`;
+const rows = [
+  ['transfer, gzip', 'gzip', kb],
+  ['transfer, brotli', 'brotli', kb],
+  ['first contentful paint', 'fcp', ms],
+  ['navigation → key press lands', 'landed', ms],
+  ['key press → next frame, p50', 'p50', ms],
+  ['key press → next frame, p95', 'p95', ms],
+  ['one save of the whole draft', 'save', ms],
+];
+console.log(`| | CPU | plain form | this app | app / plain |`);
+console.log(`|---|---|---|---|---|`);
+for (const cpu of [1, 4]) {
+  for (const [label, key, format] of rows) {
+    if ((key === 'gzip' || key === 'brotli') && cpu === 4) continue;
+    const plain = results[`plain@${cpu}`][key];
+    const app = results[`app@${cpu}`][key];
+    console.log(`| ${label} | ×${cpu} | ${format(plain)} | ${format(app)} | ×${(app / plain).toFixed(2)} |`);
+  }
+}
+const goals = [
+  ['typing: key → frame p95 at ×4 ≤ 1.25 × plain', results['app@4'].p95 <= 1.25 * results['plain@4'].p95],
+  ['start: key lands at ×4 ≤ 1.25 × plain', results['app@4'].landed <= 1.25 * results['plain@4'].landed],
+  ['size: first visit ≤ 200 KB gzip', results['app@1'].gzip <= 200 * 1024],
+  ['size: first visit ≤ 160 KB brotli', results['app@1'].brotli <= 160 * 1024],
+];
+console.log('');
+for (const [goal, met] of goals) console.log(`${met ? 'met    ' : 'NOT met'}  ${goal}`);

@@ -1,0 +1,48 @@
+// Trunk's post-build hook: writes the files a host links to under stable names, with the hashed
+// names of this build filled in. Trunk 0.21 can only emit its loader as an inline script, which a
+// strict CSP blocks; so Trunk injects nothing (inject_scripts = false) and this writes:
+//   consultation-response.js  the loader (embed/loader.js), which index.html uses too
+//   frame-host.js             the iframe sizer a host copies (embed/frame-host.js)
+//   sw.js                     the offline worker, listing this release's files (embed/sw.js)
+// Run by Trunk with TRUNK_STAGING_DIR set; `node scripts/finish-dist.mjs <dir>` also works.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) throw new Error('finish-dist: no staging folder (TRUNK_STAGING_DIR)');
+const source = (name) => readFileSync(fileURLToPath(new URL(`../embed/${name}`, import.meta.url)), 'utf8');
+const files = readdirSync(dir);
+
+/** The one file of this build matching `pattern`; anything else is a broken build. */
+function one(pattern) {
+  const found = files.filter((name) => pattern.test(name));
+  if (found.length !== 1) throw new Error(`finish-dist: expected one file like ${pattern} in ${dir}, found ${found}`);
+  return found[0];
+}
+
+/** Drops whole-line comments: the shipped files stay small, the sources stay explained. */
+const strip = (text) =>
+  text
+    .split('\n')
+    .filter((line) => !/^\s*(\/\/|\/\*\*.*\*\/\s*$)/.test(line))
+    .join('\n');
+
+const js = one(/^consultation-response-[0-9a-f]+\.js$/);
+const wasm = one(/^consultation-response-[0-9a-f]+_bg\.wasm$/);
+const css = one(/^app-[0-9a-f]+\.css$/);
+
+const loader = strip(source('loader.js')).replace('@JS@', js).replace('@WASM@', wasm).replace('@CSS@', css);
+writeFileSync(join(dir, 'consultation-response.js'), loader);
+writeFileSync(join(dir, 'frame-host.js'), strip(source('frame-host.js')));
+
+// With inject_scripts = false Trunk leaves its own rust link in the page: it does nothing, so drop it.
+const page = join(dir, 'index.html');
+writeFileSync(page, readFileSync(page, 'utf8').replace(/\n\s*<link data-trunk rel="rust"[^>]*>/, ''));
+
+const precached = ['./', 'index.html', 'consultation-response.js', js, wasm, css];
+const release = createHash('sha256').update(precached.join('\n') + loader).digest('hex').slice(0, 16);
+const worker = strip(source('sw.js')).replace('@RELEASE@', release).replace('@FILES@', JSON.stringify(precached));
+writeFileSync(join(dir, 'sw.js'), worker);
+console.log(`finish-dist: loader, frame-host and sw.js written for ${js}, ${wasm}, ${css} (release ${release})`);
