@@ -156,13 +156,13 @@ test('the skip link is the first stop and moves focus to the questions', async (
   }
 });
 
-/** How wide the browser draws a bare file input: its text is in the browser's own language. */
-async function nativeFileInputWidth(browser) {
+/** The browser's own drawing of a bare file input: its text is in the browser's language. */
+async function nativeFileInput(browser) {
   const page = await browser.newPage();
   await page.setContent('<input type="file">');
-  const width = await page.locator('input').evaluate((el) => el.getBoundingClientRect().width);
+  const picture = await page.locator('input').screenshot();
   await page.close();
-  return width;
+  return picture;
 }
 
 // Native controls draw their text in the browser's own language, whatever the page's: the
@@ -170,18 +170,19 @@ async function nativeFileInputWidth(browser) {
 const UI_LANGUAGES = ['en-US', 'de-DE'];
 
 test('phone, 200% zoom and 320-px reflow: nothing scrolls sideways or is cut off, in any browser language', async () => {
-  const nativeWidths = [];
+  const native = [];
   for (const uiLanguage of UI_LANGUAGES) {
     const ui = await start({ uiLanguage });
     try {
-      nativeWidths.push(await nativeFileInputWidth(ui.browser));
+      native.push(await nativeFileInput(ui.browser));
       await reflowsAtEveryWidth(ui, uiLanguage);
     } finally {
       await ui.stop();
     }
   }
-  // Proves the two runs really had different browser languages (Debian's chromium-l10n).
-  assert.notEqual(nativeWidths[0], nativeWidths[1], `native file input width per UI language: ${nativeWidths}`);
+  // Proves the two runs really had different browser languages ("Choose File" against "Datei
+  // auswählen", from Debian's chromium-l10n).
+  assert.ok(!native[0].equals(native[1]), 'the browser drew its file input the same in both UI languages');
 });
 
 async function reflowsAtEveryWidth(env, uiLanguage) {
@@ -253,7 +254,8 @@ test('on a short, narrow window a focused control is never hidden behind the sti
     assert.ok(state.visibleBottom <= state.barTop + 1, `${state.name} is behind the toolbar: ${JSON.stringify(state)}`);
     if (state.name === 'answer-2.i') break;
   }
-  assert.ok(checked > 30, `only ${checked} stops checked`);
+  // The draft bar's controls are folded away, so the questions come sooner than they did.
+  assert.ok(checked > 20, `only ${checked} stops checked`);
   await context.close();
 });
 

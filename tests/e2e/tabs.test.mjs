@@ -36,13 +36,18 @@ test('answers to different questions in two windows both survive, and each windo
 });
 
 test('the same question edited in two windows keeps both texts and lets the person choose', async () => {
-  const { context } = await openContext(env);
+  // "At once" made certain: the second window hears of the first's save only after its own edit,
+  // as when both type within the same moment.
+  const { context } = await openContext(env, {
+    init: () => addEventListener('storage', (e) => window.__holdStorageEvents && e.stopImmediatePropagation(), true),
+  });
   const first = await openApp(context, env.url);
   const second = await openApp(context, env.url);
-  await Promise.all([
-    answerField(first, '3.i').fill('甲：应以发明所属领域为准。'),
-    answerField(second, '3.i').fill('乙：应以 AI 应用的领域为准。'),
-  ]);
+  await second.evaluate(() => { window.__holdStorageEvents = true; });
+  await answerField(first, '3.i').fill('甲：应以发明所属领域为准。');
+  await first.waitForTimeout(400);
+  await answerField(second, '3.i').fill('乙：应以 AI 应用的领域为准。');
+  await second.evaluate(() => { window.__holdStorageEvents = false; });
   const notice = (page) => page.getByRole('alert').filter({ hasText: '同一内容在两个窗口中被同时修改' });
   await notice(second).waitFor();
   await notice(first).waitFor();

@@ -127,7 +127,7 @@ fn review_body(
             <div class="cr-error-summary" role="alert" tabindex="-1" aria-labelledby="cr-error-summary-title" ref={summary.clone()}>
                 <h4 class="cr-error-summary__title" id="cr-error-summary-title">{ strings.review_problems }</h4>
                 <ul>
-                    { for problems.iter().map(|(field, text)| html! { <li><a href={format!("#{field}")}>{ *text }</a></li> }) }
+                    { for problems.iter().map(|(field, text)| html! { <li><a href={format!("#{field}")} onclick={focus_field(field)}>{ *text }</a></li> }) }
                 </ul>
             </div>
         }
@@ -181,6 +181,16 @@ fn go_to_answer(view: &View, id: &str, area: &str) -> Callback<MouseEvent> {
             }
         });
         platform::reveal_after_render(format!("answer-{id}"));
+    })
+}
+
+/// An error summary link moves focus to its field itself: the field lives in the app's shadow
+/// root, where the page's own fragment navigation cannot find it, and the host's address is the
+/// host's.
+fn focus_field(id: &'static str) -> Callback<MouseEvent> {
+    Callback::from(move |event: MouseEvent| {
+        event.prevent_default();
+        platform::reveal_after_render(id.to_string());
     })
 }
 
