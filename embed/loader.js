@@ -72,19 +72,24 @@ async function keepOffline(host, root) {
 
 const host = document.querySelector('[data-consultation-response]');
 if (host && !host.shadowRoot) {
-  const shadow = host.attachShadow({ mode: 'open' });
-  const styled = Promise.all([stylesheet(document.head), stylesheet(shadow)]);
+  // The shadow root is attached only once the app is ready to show: until then whatever the
+  // host put in its element (index.html's "opening…" lines) stays on screen.
+  const attach = async () => {
+    const shadow = host.attachShadow({ mode: 'open' });
+    await stylesheet(shadow);
+    return shadow;
+  };
+  const styled = stylesheet(document.head);
   const root = document.createElement('div');
   try {
     if (typeof WebAssembly !== 'object') throw new Error('no WebAssembly');
-    const app = await import(at(FILES.js));
+    const [app] = await Promise.all([import(at(FILES.js)), styled]);
     await app.default({ module_or_path: at(FILES.wasm) });
-    await styled;
-    shadow.append(root);
+    (await attach()).append(root);
     app.mount(root);
   } catch (error) {
     await styled;
-    failed(host, shadow, error);
+    failed(host, host.shadowRoot ?? (await attach()), error);
   }
   keepOffline(host, root).catch((error) => console.warn('offline use is not available:', error));
 }

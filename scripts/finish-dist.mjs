@@ -4,11 +4,15 @@
 //   consultation-response.js  the loader (embed/loader.js), which index.html uses too
 //   frame-host.js             the iframe sizer a host copies (embed/frame-host.js)
 //   sw.js                     the offline worker, listing this release's files (embed/sw.js)
+//   <file>.gz, <file>.br      precompressed copies of every text and wasm file
+// and minifies the wasm-bindgen glue, which Trunk leaves as it is.
 // Run by Trunk with TRUNK_STAGING_DIR set; `node scripts/finish-dist.mjs <dir>` also works.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { minify } from 'terser';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) throw new Error('finish-dist: no staging folder (TRUNK_STAGING_DIR)');
@@ -39,10 +43,22 @@ writeFileSync(join(dir, 'frame-host.js'), strip(source('frame-host.js')));
 
 // With inject_scripts = false Trunk leaves its own rust link in the page: it does nothing, so drop it.
 const page = join(dir, 'index.html');
-writeFileSync(page, readFileSync(page, 'utf8').replace(/\n\s*<link data-trunk rel="rust"[^>]*>/, ''));
+writeFileSync(page, readFileSync(page, 'utf8').replace(/<link [^>]*data-trunk[^>]*>/, ''));
+
+// Trunk minifies the page and the stylesheet but not the wasm-bindgen glue.
+const glue = join(dir, js);
+writeFileSync(glue, (await minify(readFileSync(glue, 'utf8'), { module: true, compress: { passes: 2 } })).code);
 
 const precached = ['./', 'index.html', 'consultation-response.js', js, wasm, css];
 const release = createHash('sha256').update(precached.join('\n') + loader).digest('hex').slice(0, 16);
 const worker = strip(source('sw.js')).replace('@RELEASE@', release).replace('@FILES@', JSON.stringify(precached));
 writeFileSync(join(dir, 'sw.js'), worker);
+
+// Precompressed copies beside every file, for a host to serve as they are (README: the server lines).
+for (const name of readdirSync(dir)) {
+  if (!/\.(html|js|css|wasm|json)$/.test(name)) continue;
+  const body = readFileSync(join(dir, name));
+  writeFileSync(join(dir, `${name}.gz`), gzipSync(body, { level: 9 }));
+  writeFileSync(join(dir, `${name}.br`), brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+}
 console.log(`finish-dist: loader, frame-host and sw.js written for ${js}, ${wasm}, ${css} (release ${release})`);

@@ -193,9 +193,54 @@ pub fn print() {
     let _ = gloo::utils::window().print();
 }
 
-/// Calls `prepare` just before the page is printed, whatever started the printing.
-pub fn before_print(prepare: impl Fn() + 'static) -> EventListener {
-    EventListener::new(&gloo::utils::window(), "beforeprint", move |_| prepare())
+/// Calls `prepare` just before the page is printed, whatever started the printing: the print
+/// dialog (`beforeprint`) or the page switching to print media (as printing to PDF does).
+pub fn before_print(prepare: impl Fn() + 'static) -> Vec<EventListener> {
+    let prepare = std::rc::Rc::new(prepare);
+    let window = gloo::utils::window();
+    let mut listeners = Vec::new();
+    if let Ok(Some(print_media)) = window.match_media("print") {
+        let prepare = prepare.clone();
+        listeners.push(EventListener::new(&print_media, "change", move |event| {
+            let printing = event
+                .dyn_ref::<web_sys::MediaQueryListEvent>()
+                .is_some_and(|e| e.matches());
+            if printing {
+                prepare();
+            }
+        }));
+    }
+    listeners.push(EventListener::new(&window, "beforeprint", move |_| {
+        prepare()
+    }));
+    listeners
+}
+
+/// Calls `then` after the next frame is painted, as background work: whatever the person does
+/// (a key press, a click) is handled first.
+pub fn after_next_paint(then: impl FnOnce() + 'static) {
+    let frame = gloo::render::request_animation_frame(move |_| in_background(then));
+    // Runs once; nothing to cancel.
+    std::mem::forget(frame);
+}
+
+/// Runs `then` as a background-priority task (`scheduler.postTask`), or a plain task where the
+/// browser has no task scheduler.
+fn in_background(then: impl FnOnce() + 'static) {
+    let window = gloo::utils::window();
+    let scheduler = js_sys::Reflect::get(&window, &"scheduler".into()).unwrap_or_default();
+    let post_task = js_sys::Reflect::get(&scheduler, &"postTask".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(post_task) = post_task else {
+        gloo::timers::callback::Timeout::new(0, then).forget();
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(then);
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"priority".into(), &"background".into());
+    // The promise it returns settles when the task has run; nothing waits for it.
+    let _ = post_task.call2(&scheduler, &callback, &options);
 }
 
 /// Moves keyboard focus to `element` (for error summaries and dialogs).
@@ -244,8 +289,18 @@ pub fn set_field_text(name: &str, text: &str) {
 /// After the next render, scrolls to the element with `id` and moves focus to it, without
 /// touching the host page's address (its router may own the fragment).
 pub fn reveal_after_render(id: String) {
-    gloo::timers::callback::Timeout::new(0, move || {
+    reveal_when_there(id, 40);
+}
+
+/// Reveals the element with `id`, waiting for it up to `tries` times 50 ms: the paper is put on
+/// the page progressively, so a jump in its first moments may target a part not there yet.
+fn reveal_when_there(id: String, tries: u32) {
+    let delay = if tries == 40 { 0 } else { 50 };
+    gloo::timers::callback::Timeout::new(delay, move || {
         let Some(element) = embedding::find_by_id(&id) else {
+            if tries > 0 {
+                reveal_when_there(id, tries - 1);
+            }
             return;
         };
         let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() else {

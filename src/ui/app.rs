@@ -6,8 +6,9 @@ use super::draft_handle::DraftHandle;
 use super::drafts::{DraftsPanel, LibraryHandle, Switcher};
 use super::notice::OpenNoticeBanner;
 use super::other_answers::OtherAnswers;
-use super::paper::{AreaSection, GeneralComments, IntroSection};
+use super::paper::{GeneralComments, IntroSection};
 use super::paper_header::PaperHeader;
+use super::progressive::{AfterThePaper, ProgressiveAreas};
 use super::status_line::StatusLine;
 use super::submission::{PrintCopy, Submission};
 use super::update_notice::UpdateNotice;
@@ -198,12 +199,16 @@ pub fn App(props: &AppProps) -> Html {
                             <AboutYou {respondent} />
                             <section class="cr-paper" id="cr-paper" tabindex="-1" aria-labelledby="cr-title">
                                 <IntroSection />
-                                { for paper.areas.iter().enumerate().map(|(i, _)| html! { <AreaSection key={i} index={i} /> }) }
-                                <GeneralComments />
-                                <OtherAnswers />
+                                <ProgressiveAreas />
+                                <AfterThePaper>
+                                    <GeneralComments />
+                                    <OtherAnswers />
+                                </AfterThePaper>
                             </section>
                         </div>
-                        <Submission />
+                        <AfterThePaper>
+                            <Submission />
+                        </AfterThePaper>
                     </div>
                 </div>
                 <footer class="cr-toolbar">

@@ -180,7 +180,9 @@ pub fn DraftsPanel(props: &DraftsPanelProps) -> Html {
                     { strings.drafts_manage }
                 </button>
             </div>
-            <div class="cr-drafts__body" id="cr-drafts-body" hidden={!*open}>
+            // Closed, the list is not built at all: it reads every other draft from storage.
+            if *open {
+            <div class="cr-drafts__body" id="cr-drafts-body">
             <div class="cr-field" key={props.current.clone()}>
                 <label class="cr-field__label" for="draft-name">{ strings.drafts_name_label }</label>
                 <input class="cr-field__input" type="text" id="draft-name" name="draft-name"
@@ -235,6 +237,7 @@ pub fn DraftsPanel(props: &DraftsPanelProps) -> Html {
                 </div>
             }
             </div>
+            }
         </section>
     }
 }

@@ -12,6 +12,7 @@ mod notice;
 mod other_answers;
 mod paper;
 mod paper_header;
+mod progressive;
 mod question;
 mod status_line;
 mod submission;

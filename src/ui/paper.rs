@@ -155,6 +155,10 @@ fn AreaHead(props: &AreaHeadProps) -> Html {
 pub struct AreaSectionProps {
     /// Position of the area in the paper.
     pub index: usize,
+    /// How many of its issues are on the page yet (the paper is put on the page progressively);
+    /// the area's comment field comes with the last.
+    #[prop_or(usize::MAX)]
+    pub issues_shown: usize,
 }
 
 /// One area with its context paragraphs and issues.
@@ -204,11 +208,13 @@ pub fn AreaSection(props: &AreaSectionProps) -> Html {
                 }
                 { context(&area.paragraphs, state.context_folded, strings) }
                 { for question_of_paragraph }
-                { for area.issues.iter().map(|issue| issue_section(issue, state, strings)) }
-                <CommentField
-                    key_name={area.id.clone()}
-                    label={fill(strings.comment_area_label, &[("area", heading)])}
-                />
+                { for area.issues.iter().take(props.issues_shown).map(|issue| issue_section(issue, state, strings)) }
+                if props.issues_shown >= area.issues.len() {
+                    <CommentField
+                        key_name={area.id.clone()}
+                        label={fill(strings.comment_area_label, &[("area", heading)])}
+                    />
+                }
             </div>
         </section>
     }

@@ -35,7 +35,7 @@ test('the browser language chooses, the embedding page overrides it, the host pa
     const { context } = await openContext(env, { locale });
     const page = await openApp(context, env.url);
     assert.equal(await appLang(page), lang, locale);
-    assert.equal(await page.locator('input[name="draft-name"]').inputValue(), firstDraft, 'the first draft is named in that language');
+    assert.equal(await page.locator('.cr-drafts__bar .cr-drafts__name').innerText(), firstDraft, 'the first draft is named in that language');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN', 'the host page keeps its own lang');
     await context.close();
   }

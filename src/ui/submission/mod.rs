@@ -368,6 +368,9 @@ fn percent_encode(text: &str) -> String {
         .collect()
 }
 
+/// How long after the last change the print copy is brought up to date.
+const PRINT_COPY_PAUSE_MS: u32 = 1_000;
+
 /// The response as it prints: hidden on screen, and the only thing the print stylesheet shows.
 /// Kept current after every save and just before printing.
 #[derive(Properties, PartialEq)]
@@ -400,15 +403,20 @@ pub fn PrintCopy(props: &PrintCopyProps) -> Html {
         }
     };
     {
+        // Writing the whole response is not work for a key press: it is done once typing has
+        // paused, and at once whenever the page is printed.
         let render = render.clone();
-        use_effect_with(props.version.clone(), move |_| render());
+        use_effect_with(props.version.clone(), move |_| {
+            let pending = gloo::timers::callback::Timeout::new(PRINT_COPY_PAUSE_MS, render);
+            move || drop(pending)
+        });
     }
     use_effect_with((), move |_| {
-        let listener = platform::before_print(move || {
+        let listeners = platform::before_print(move || {
             handle.flush();
             render();
         });
-        move || drop(listener)
+        move || drop(listeners)
     });
     html! { <div class="cr-print" ref={node}></div> }
 }
