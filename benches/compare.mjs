@@ -9,6 +9,7 @@
 //   key->frame  key press -> the next frame after it, p50 and p95 of 60 presses in a
 //               20,000-character answer with every question answered
 //   save        one save of the whole draft
+// The script embed in the example ministry page is measured beside them.
 // Run after a release build: `node benches/compare.mjs`. Prints a table; asserts nothing.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,13 +50,20 @@ f.addEventListener('input', () => { clearTimeout(pending); pending = setTimeout(
 
 const peerDir = mkdtempSync(join(tmpdir(), 'plain-form-'));
 writeFileSync(join(peerDir, 'index.html'), plainForm());
-const site = await serveSite({ routes: [['/app/', DIST], ['/plain/', peerDir]] });
+const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
+const site = await serveSite({
+  routes: [['/app/', DIST], ['/plain/', peerDir], ['/static/forms/wipo-ai/', DIST], ['/ministry/', join(EXAMPLES, 'ministry')]],
+});
 const browser = await launchBrowser('en-US');
 
+/** Each peer: its address, and where the files it loads come from (for the transfer sizes). */
 const PEERS = {
-  plain: { url: `${site.url}plain/`, dir: peerDir, prefix: '/plain/', field: (id) => `textarea[name="answer-${id}"]` },
-  app: { url: `${site.url}app/?offline=off`, dir: DIST, prefix: '/app/', field: (id) => `textarea[name="answer-${id}"]` },
+  plain: { url: `${site.url}plain/`, files: { '/plain/': peerDir } },
+  app: { url: `${site.url}app/?offline=off`, files: { '/app/': DIST } },
+  // The script embed in the example ministry page (its own stylesheet counts too).
+  embed: { url: `${site.url}ministry/consultations/ai.html`, files: { '/static/forms/wipo-ai/': DIST, '/ministry/': join(EXAMPLES, 'ministry') } },
 };
+const field = (id) => `textarea[name="answer-${id}"]`;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
@@ -87,11 +95,13 @@ async function measure(peer, cpu) {
   const files = new Set();
   page.on('request', (request) => {
     const path = new URL(request.url()).pathname;
-    if (path.startsWith(peer.prefix)) files.add(path.slice(peer.prefix.length) || 'index.html');
+    for (const [prefix, dir] of Object.entries(peer.files)) {
+      if (path.startsWith(prefix)) files.add(join(dir, path.slice(prefix.length) || 'index.html'));
+    }
   });
 
   await page.goto(peer.url, { waitUntil: 'commit' });
-  const first = page.locator(peer.field('1.i'));
+  const first = page.locator(field('1.i'));
   await first.waitFor();
   await first.press('x');
   await page.waitForFunction(() => window.__firstInput !== null);
@@ -102,7 +112,7 @@ async function measure(peer, cpu) {
   let gzip = 0;
   let brotli = 0;
   for (const file of files) {
-    const body = readFileSync(join(peer.dir, file));
+    const body = readFileSync(file);
     gzip += gzipSync(body, { level: 9 }).length;
     brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   }
@@ -110,8 +120,8 @@ async function measure(peer, cpu) {
   // Every question answered, one of them with 20,000 characters; typing at its end.
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   const ids = await page.locator('textarea[name^="answer-"]').evaluateAll((all) => all.map((t) => t.name.slice(7)));
-  for (const id of ids) await page.locator(peer.field(id)).fill(`对问题 ${id} 的回答。An answer to ${id}.`);
-  const long = page.locator(peer.field('4.iii'));
+  for (const id of ids) await page.locator(field(id)).fill(`对问题 ${id} 的回答。An answer to ${id}.`);
+  const long = page.locator(field('4.iii'));
   await long.fill('知识产权 Intellectual property. '.repeat(800).slice(0, 20_000));
   await long.focus();
   await page.keyboard.press('End');
@@ -147,7 +157,7 @@ async function measure(peer, cpu) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     return times.sort((a, b) => a - b)[10];
-  }, peer === PEERS.app);
+  }, peer !== PEERS.plain);
   await context.close();
   return { gzip, brotli, fcp, landed, p50: quantile(frames, 0.5), p95: quantile(frames, 0.95), save };
 }
@@ -174,14 +184,13 @@ const rows = [
   ['key press → next frame, p95', 'p95', ms],
   ['one save of the whole draft', 'save', ms],
 ];
-console.log(`| | CPU | plain form | this app | app / plain |`);
-console.log(`|---|---|---|---|---|`);
+console.log(`| | CPU | plain form | this app | app / plain | script embed in a host page |`);
+console.log(`|---|---|---|---|---|---|`);
 for (const cpu of [1, 4]) {
   for (const [label, key, format] of rows) {
     if ((key === 'gzip' || key === 'brotli') && cpu === 4) continue;
-    const plain = results[`plain@${cpu}`][key];
-    const app = results[`app@${cpu}`][key];
-    console.log(`| ${label} | ×${cpu} | ${format(plain)} | ${format(app)} | ×${(app / plain).toFixed(2)} |`);
+    const [plain, app, embed] = ['plain', 'app', 'embed'].map((name) => results[`${name}@${cpu}`][key]);
+    console.log(`| ${label} | ×${cpu} | ${format(plain)} | ${format(app)} | ×${(app / plain).toFixed(2)} | ${format(embed)} |`);
   }
 }
 const goals = [

@@ -49,8 +49,20 @@ fn type_into(field: &HtmlTextAreaElement, text: &str) {
     field.dispatch_event(&event).unwrap();
 }
 
-async fn rendered() {
-    TimeoutFuture::new(50).await;
+/// Waits until the app has put the whole paper and the submission on the page (it does so an
+/// issue at a time, one per painted frame).
+async fn rendered(root: &Element) {
+    for _ in 0..200 {
+        let fields = root
+            .query_selector_all("textarea[name^=\"answer-\"]")
+            .unwrap()
+            .length();
+        if fields == 42 && root.query_selector("#cr-submit").unwrap().is_some() {
+            return;
+        }
+        TimeoutFuture::new(25).await;
+    }
+    panic!("the whole paper was not on the page after 5 s");
 }
 
 #[wasm_bindgen_test]
@@ -100,7 +112,7 @@ async fn the_app_shows_every_question_with_its_stored_answer() {
 
     let root = host();
     let app = ui::mount(root.clone());
-    rendered().await;
+    rendered(&root).await;
 
     let fields = root
         .query_selector_all("textarea[name^=\"answer-\"]")
@@ -130,7 +142,7 @@ async fn typing_is_saved_within_half_a_second() {
     local_storage().clear().unwrap();
     let root = host();
     let app = ui::mount(root.clone());
-    rendered().await;
+    rendered(&root).await;
 
     type_into(
         &field(&root, "7.iii"),
@@ -164,7 +176,7 @@ async fn an_unreadable_draft_is_kept_aside_and_reported() {
         .unwrap();
     let root = host();
     let app = ui::mount(root.clone());
-    rendered().await;
+    rendered(&root).await;
 
     let alert = root
         .query_selector("[role=alert]")
