@@ -44,7 +44,7 @@ test('removing my drafts empties this browser of them and touches nothing of the
   await answerField(page, '2.i').fill('第二份草稿');
   await page.waitForTimeout(400);
   await page.getByRole('button', { name: '打开 草稿 1' }).click();
-  await page.waitForFunction(() => appRoot().querySelector('textarea[name="answer-1.i"]').value !== '');
+  await page.waitForFunction(() => (appRoot().querySelector('textarea[name="answer-1.i"]')?.value ?? '') !== '');
 
   await page.getByRole('button', { name: '从此浏览器中删除我的草稿' }).click();
   await page.getByRole('button', { name: '取消' }).click();

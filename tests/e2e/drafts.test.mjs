@@ -27,7 +27,7 @@ test('drafts are created, switched, renamed, duplicated, deleted and brought bac
   await page.waitForTimeout(400);
 
   await panel.getByRole('button', { name: '打开 草稿 1' }).click();
-  await page.waitForFunction(() => appRoot().querySelector('textarea[name="answer-1.i"]').value === '第一份草稿的回答');
+  await page.waitForFunction(() => appRoot().querySelector('textarea[name="answer-1.i"]')?.value === '第一份草稿的回答');
   assert.match(await items(page).filter({ hasText: '草稿 2' }).innerText(), /已回答 1 \/ 42 个问题/);
 
   await panel.getByLabel('当前草稿的名称').fill('部里的意见');
@@ -52,7 +52,7 @@ test('drafts are created, switched, renamed, duplicated, deleted and brought bac
   assert.equal(await items(page).count(), 2);
   await panel.getByRole('button', { name: '撤销删除' }).click();
   await items(page).filter({ hasText: '部里的意见（副本）' }).waitFor();
-  await page.waitForFunction(() => appRoot().querySelector('textarea[name="answer-2.i"]').value === '副本里新写的');
+  await page.waitForFunction(() => appRoot().querySelector('textarea[name="answer-2.i"]')?.value === '副本里新写的');
   assert.deepEqual(page.errors, []);
   await context.close();
 });
@@ -73,8 +73,8 @@ test('an imported file can open as a new draft beside the current one', async ()
   await page.getByRole('button', { name: '作为新草稿打开' }).click();
   await openDrafts(page);
   await items(page).filter({ hasText: '某大学' }).waitFor();
-  await page.waitForFunction(() => appRoot().querySelector('textarea[name="answer-6.i"]').value === '可以授予版权。');
+  await page.waitForFunction(() => appRoot().querySelector('textarea[name="answer-6.i"]')?.value === '可以授予版权。');
   await page.getByRole('button', { name: '打开 草稿 1' }).click();
-  await page.waitForFunction(() => appRoot().querySelector('textarea[name="answer-6.i"]').value === '当前草稿改过的回答');
+  await page.waitForFunction(() => appRoot().querySelector('textarea[name="answer-6.i"]')?.value === '当前草稿改过的回答');
   await context.close();
 });

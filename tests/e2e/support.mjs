@@ -61,7 +61,7 @@ export async function openContext(env, { init, locale = 'zh-CN', viewport, reduc
   return { context, requests };
 }
 
-/** Opens the app and waits until every answer field is there. */
+/** Opens the app and waits until every answer field and the submission section are there. */
 export async function openApp(context, url) {
   const page = await context.newPage();
   const errors = [];
@@ -71,7 +71,9 @@ export async function openApp(context, url) {
     dialog.dismiss();
   });
   await page.goto(url);
+  // The paper comes an issue at a time, then the submission: wait for the whole of it.
   await page.locator('textarea[name^="answer-"]').nth(41).waitFor();
+  await page.locator('#cr-submit').waitFor();
   page.errors = errors;
   return page;
 }
