@@ -102,6 +102,7 @@ async function openPage(context, url) {
   page.on('pageerror', (error) => page.errors.push(error));
   await page.goto(url);
   await fields(page).nth(41).waitFor();
+  await page.locator('#cr-submit').waitFor();
   return page;
 }
 
@@ -318,7 +319,8 @@ const STYLE_PROPERTIES = [
 const appStyles = (page) =>
   page.evaluate((properties) => {
     const root = document.querySelector('[data-consultation-response]').shadowRoot;
-    return [...root.querySelectorAll('.cr-app, .cr-app *')].map((element) => {
+    // The print copy is left out: it is written when typing pauses, so its size depends on timing.
+    return [...root.querySelectorAll('.cr-app, .cr-app *:not(.cr-print, .cr-print *)')].map((element) => {
       const style = getComputedStyle(element);
       const name = `${element.tagName.toLowerCase()}.${element.className}`;
       return [name, properties.map((p) => `${p}: ${style.getPropertyValue(p)}`)];

@@ -245,7 +245,7 @@ test('the review lists every question and its error summary takes focus and link
   assert.equal(await page.locator('.cr-review__row').count(), 42);
   assert.ok(await page.getByText('已回答 1 / 42 个问题').first().isVisible());
   await page.getByRole('link', { name: '修改 议题 2（i）' }).click();
-  assert.equal(await page.evaluate(() => appRoot().activeElement?.getAttribute('name')), 'answer-2.i');
+  await page.waitForFunction(() => appRoot().activeElement?.getAttribute('name') === 'answer-2.i');
   await context.close();
 });
 
