@@ -135,16 +135,18 @@ test('the build writes a small loader and frame host under stable names that poi
   }
 });
 
-test('the standalone page works under the strict CSP from a sub-folder: type, reload, every download, print, import', async () => {
-  const { context, requests } = await newContext();
-  const page = await openPage(context, `${host.url}static/forms/wipo-ai/`);
-  await fields(page).first().waitFor();
+/**
+ * What a person does on a page holding the app: type, reload, every download, print, import.
+ * Returns after checking each; `page` must hold the app with an empty draft.
+ */
+async function workThrough(page, text) {
   const answer = page.locator('textarea[name="answer-1.i"]');
-  await answer.fill('严格内容安全策略下的回答。');
+  await answer.fill(text);
   await page.waitForTimeout(500);
   await page.reload();
   await fields(page).nth(41).waitFor();
-  assert.equal(await answer.inputValue(), '严格内容安全策略下的回答。');
+  await page.locator('#cr-submit').waitFor();
+  assert.equal(await answer.inputValue(), text);
 
   const dir = mkdtempSync(join(tmpdir(), 'embed-downloads-'));
   let draftFile;
@@ -152,19 +154,27 @@ test('the standalone page works under the strict CSP from a sub-folder: type, re
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
     const path = join(dir, file.suggestedFilename());
     await file.saveAs(path);
-    assert.ok(readFileSync(path, 'utf8').includes(path.endsWith('.docx') ? 'word/document.xml' : path.endsWith('.json') ? 'consultation-response/draft-file' : 'WIPO'), `${name} is the response`);
+    const mark = path.endsWith('.docx') ? 'word/document.xml' : path.endsWith('.json') ? 'consultation-response/draft-file' : 'WIPO';
+    assert.ok(readFileSync(path, 'utf8').includes(mark), `${name} is the response`);
     if (path.endsWith('.json')) draftFile = path;
   }
   await page.emulateMedia({ media: 'print' }); // as printing does
-  assert.match(pdfText(await page.pdf({ format: 'A4' })), /严格内容安全策略下的回答/);
+  const printed = pdfText(await page.pdf({ format: 'A4' }));
   await page.emulateMedia({ media: 'screen' });
+  assert.ok(printed.replace(/\s+/g, '').includes(text), 'the answer is printed');
 
   await answer.fill('改过的回答');
   await chooseFile(page, draftFile);
   await page.getByRole('button', { name: '替换当前草稿' }).click();
   await page.getByText('已打开文件中的草稿。').waitFor();
-  assert.equal(await answer.inputValue(), '严格内容安全策略下的回答。');
+  assert.equal(await answer.inputValue(), text);
+  return printed;
+}
 
+test('the standalone page works under the strict CSP from a sub-folder: type, reload, every download, print, import', async () => {
+  const { context, requests } = await newContext();
+  const page = await openPage(context, `${host.url}static/forms/wipo-ai/`);
+  await workThrough(page, '严格内容安全策略下的回答。');
   assert.deepEqual(await violations(page), []);
   assert.deepEqual(page.errors, []);
   // Two page loads, the wasm fetched once in each.
@@ -184,7 +194,7 @@ const hostState = (page) =>
     mountChildren: document.querySelector('[data-consultation-response]').children.length,
   }));
 
-test('the script embed mounts in a ministry page from another folder, touching nothing of the host', async () => {
+test('the script embed works in a ministry page from another folder, under the CSP, touching nothing of the host', async () => {
   const { context, requests } = await newContext();
   const bare = await context.newPage();
   await bare.goto(`${host.url}ministry/consultations/ai-without-app.html`);
@@ -204,17 +214,10 @@ test('the script embed mounts in a ministry page from another folder, touching n
   // The app speaks the page's language on its own root only.
   assert.equal(await page.locator('.cr-app').first().getAttribute('lang'), 'zh-CN');
 
-  await page.locator('textarea[name="answer-2.i"]').fill('嵌入页面中的回答');
-  await page.waitForTimeout(500);
-  await page.reload();
-  await fields(page).nth(41).waitFor();
-  assert.equal(await page.locator('textarea[name="answer-2.i"]').inputValue(), '嵌入页面中的回答');
+  // Type, reload, every download, print and import, in the host page under its CSP; the print
+  // holds the submission alone.
+  const text = await workThrough(page, '嵌入页面中的回答。');
   assert.equal(requests.filter((r) => r.endsWith('.wasm')).length, 2, 'the wasm once per page load');
-
-  // Printing from the host page prints the submission alone.
-  await page.emulateMedia({ media: 'print' }); // as printing does
-  const text = pdfText(await page.pdf({ format: 'A4' }));
-  assert.match(text, /嵌入页面中的回答/);
   for (const hostText of ['示例知识产权部', '新闻', '版权所有', '意见征集']) {
     assert.ok(!text.includes(hostText), `the printed PDF holds the host's "${hostText}"`);
   }
@@ -297,6 +300,24 @@ test('the iframe embed on another origin sizes itself, has no inner scroll bar, 
     assert.deepEqual(page.errors, []);
     await context.close();
   }
+});
+
+test("the app registers no keys on the host page: Escape in the host's part leaves the contents panel open", async () => {
+  const { context } = await newContext({ viewport: { width: 400, height: 800 } });
+  const page = await openPage(context, `${host.url}ministry/consultations/ai.html`);
+  const toggle = page.getByRole('button', { name: '目录', exact: true });
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  // A key pressed in the host's own part of the page (dispatched there: moving focus out of the
+  // panel closes it by design) is the host's.
+  await page.getByRole('link', { name: '新闻' }).dispatchEvent('keydown', { key: 'Escape', bubbles: true });
+  await page.evaluate(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true', 'a key on the host page is the host\'s');
+  // Inside the app, Escape closes the panel as always.
+  await page.getByRole('button', { name: '关闭目录' }).focus();
+  await page.keyboard.press('Escape');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await context.close();
 });
 
 test('?lang= on the app\'s own page chooses the language', async () => {
