@@ -3,11 +3,12 @@
 //! in localStorage, and a response document to download. Nothing leaves the browser.
 //!
 //! The layout tells the design: [`catalog`] is the paper as data, [`draft`] the answers and how
-//! they are kept, [`export`] the document writers, [`i18n`] the words and [`language`] the languages, all plain Rust; the browser
+//! they are kept, [`consolidation`] many contributors' drafts read side by side, [`export`] the document writers, [`i18n`] the words and [`language`] the languages, all plain Rust; the browser
 //! is reached only through [`platform`], and [`ui`] holds the components.
 
 pub mod catalog;
 pub mod checksum;
+pub mod consolidation;
 pub mod draft;
 pub mod export;
 pub mod i18n;
