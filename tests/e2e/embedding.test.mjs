@@ -487,6 +487,25 @@ test('offline after the first visit; a new release is offered, never forced', as
   await context.close();
 });
 
+test('the iframe embed starts offline after the first visit', async () => {
+  const { context } = await newContext();
+  const page = await context.newPage();
+  await page.goto(`${host.url}ministry/consultations/ai-frame.html`);
+  await fields(page.frameLocator('iframe[data-consultation-response-frame]')).nth(41).waitFor();
+  const frame = page.frames().find((f) => f.url().startsWith(forms.origin));
+  await frame.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await frame.locator('textarea[name="answer-3.i"]').fill('在框架中离线前写的。');
+  await frame.waitForTimeout(500);
+  await context.setOffline(true);
+  // The host page is the host's to keep offline; the form in its frame comes back on its own.
+  await frame.goto(frame.url());
+  await frame.locator('textarea[name^="answer-"]').nth(41).waitFor();
+  assert.equal(await frame.locator('textarea[name="answer-3.i"]').inputValue(), '在框架中离线前写的。');
+  assert.ok(await frame.evaluate(() => navigator.serviceWorker.controller !== null), 'served by the offline worker');
+  await context.setOffline(false);
+  await context.close();
+});
+
 /** The message the mount element shows when the app cannot start. */
 async function startFailure(init) {
   const { context } = await newContext({ init });
