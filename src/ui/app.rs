@@ -9,6 +9,7 @@ use super::other_answers::OtherAnswers;
 use super::paper::{GeneralComments, IntroSection};
 use super::paper_header::PaperHeader;
 use super::progressive::{AfterThePaper, ProgressiveAreas};
+use super::reveal_on_click;
 use super::status_line::StatusLine;
 use super::submission::{PrintCopy, Submission};
 use super::update_notice::UpdateNotice;
@@ -178,7 +179,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<DraftHandle> context={handle.clone()}>
         <ContextProvider<Switcher> context={Switcher { library: library.as_ref().clone(), switch: switch.clone() }}>
             <div class="cr-app" lang={strings.language.tag()} ref={root}>
-                <a class="cr-skip-link" href="#cr-paper" onclick={skip_to_paper()}>{ strings.skip_to_questions }</a>
+                <a class="cr-skip-link" href="#cr-paper" onclick={reveal_on_click("cr-paper")}>{ strings.skip_to_questions }</a>
                 <PaperHeader language={*language} on_language={choose_language} />
                 if let Some(notice) = notice {
                     <OpenNoticeBanner notice={notice} />
@@ -218,7 +219,7 @@ pub fn App(props: &AppProps) -> Html {
                             aria-expanded={(*contents_open).to_string()} aria-controls={CONTENTS_ID} onclick={toggle_contents}>
                             { strings.toc_open }
                         </button>
-                        <a class="cr-button cr-button--primary" href="#cr-submit" onclick={reveal("cr-submit-heading")}>{ strings.submit_link }</a>
+                        <a class="cr-button cr-button--primary" href="#cr-submit" onclick={reveal_on_click("cr-submit-heading")}>{ strings.submit_link }</a>
                     </div>
                 </footer>
                 <PrintCopy version={format!("{replacements}/{status:?}/{last_saved:?}")} />
@@ -233,17 +234,4 @@ pub fn App(props: &AppProps) -> Html {
 /// The language the browser's preferences choose.
 fn browser_language() -> Language {
     Language::negotiate(platform::browser_languages().iter().map(String::as_str))
-}
-
-/// The skip link moves focus itself, so that it works whatever the host page does with the
-/// address's fragment.
-fn skip_to_paper() -> Callback<MouseEvent> {
-    reveal("cr-paper")
-}
-
-fn reveal(id: &'static str) -> Callback<MouseEvent> {
-    Callback::from(move |event: MouseEvent| {
-        event.prevent_default();
-        platform::reveal_after_render(id.to_string());
-    })
 }

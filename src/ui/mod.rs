@@ -30,6 +30,16 @@ pub fn use_strings() -> &'static Strings {
     use_context::<&'static Strings>().unwrap_or(&crate::i18n::ZH)
 }
 
+/// A link's click that moves focus to the element with `id` itself: the element lives in the
+/// app's shadow root, where the page's own fragment navigation cannot find it, and the host's
+/// address is the host's (its router may own the fragment).
+pub(crate) fn reveal_on_click(id: &'static str) -> Callback<MouseEvent> {
+    Callback::from(move |event: MouseEvent| {
+        event.prevent_default();
+        crate::platform::reveal_after_render(id.to_string());
+    })
+}
+
 /// Mounts the app into `root`, touching nothing else on the host page. The host may set
 /// `data-lang` on its element (`zh-CN`, `en`) to choose the language shown until the person
 /// picks one; an unknown tag is ignored and the browser's languages decide.

@@ -5,6 +5,7 @@ mod import;
 use super::browser_storage::BrowserDrafts;
 use super::draft_handle::DraftHandle;
 use super::history::HistoryPanel;
+use super::reveal_on_click;
 use super::use_strings;
 use super::view::{use_view, View};
 use crate::catalog::Consultation;
@@ -127,7 +128,7 @@ fn review_body(
             <div class="cr-error-summary" role="alert" tabindex="-1" aria-labelledby="cr-error-summary-title" ref={summary.clone()}>
                 <h4 class="cr-error-summary__title" id="cr-error-summary-title">{ strings.review_problems }</h4>
                 <ul>
-                    { for problems.iter().map(|(field, text)| html! { <li><a href={format!("#{field}")} onclick={focus_field(field)}>{ *text }</a></li> }) }
+                    { for problems.iter().map(|(field, text)| html! { <li><a href={format!("#{field}")} onclick={reveal_on_click(field)}>{ *text }</a></li> }) }
                 </ul>
             </div>
         }
@@ -181,16 +182,6 @@ fn go_to_answer(view: &View, id: &str, area: &str) -> Callback<MouseEvent> {
             }
         });
         platform::reveal_after_render(format!("answer-{id}"));
-    })
-}
-
-/// An error summary link moves focus to its field itself: the field lives in the app's shadow
-/// root, where the page's own fragment navigation cannot find it, and the host's address is the
-/// host's.
-fn focus_field(id: &'static str) -> Callback<MouseEvent> {
-    Callback::from(move |event: MouseEvent| {
-        event.prevent_default();
-        platform::reveal_after_render(id.to_string());
     })
 }
 
