@@ -13,8 +13,6 @@ use web_sys::{Document, DocumentFragment, Element, ShadowRoot};
 pub struct HostSettings {
     /// `data-lang` on the host element; on the app's own page `?lang=` wins.
     pub language_tag: Option<String>,
-    /// Inside an iframe whose parent origin is known.
-    pub framed: bool,
 }
 
 struct Mounted {
@@ -53,10 +51,7 @@ pub fn settle(container: &Element) -> HostSettings {
     if framed {
         report_height(&host);
     }
-    HostSettings {
-        language_tag,
-        framed,
-    }
+    HostSettings { language_tag }
 }
 
 fn query_params() -> Option<web_sys::UrlSearchParams> {
@@ -129,7 +124,7 @@ fn report_height(host: &Element) {
         let scrolled = gloo::utils::window().scroll_y().unwrap_or(0.0);
         post_to_parent("consultation-response:height", "height", bottom + scrolled);
     };
-    send();
+    // The observer reports the first size as soon as it observes, then every change.
     let callback = Closure::<dyn FnMut(JsValue)>::new(move |_| send());
     if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
         observer.observe(host);

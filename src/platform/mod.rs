@@ -289,17 +289,17 @@ pub fn set_field_text(name: &str, text: &str) {
 /// After the next render, scrolls to the element with `id` and moves focus to it, without
 /// touching the host page's address (its router may own the fragment).
 pub fn reveal_after_render(id: String) {
-    reveal_when_there(id, 40);
+    reveal_when_there(id, 0, 40);
 }
 
-/// Reveals the element with `id`, waiting for it up to `tries` times 50 ms: the paper is put on
-/// the page progressively, so a jump in its first moments may target a part not there yet.
-fn reveal_when_there(id: String, tries: u32) {
-    let delay = if tries == 40 { 0 } else { 50 };
-    gloo::timers::callback::Timeout::new(delay, move || {
+/// Reveals the element with `id` after `delay_ms`, then looks again every 50 ms up to `tries`
+/// times: the paper is put on the page progressively, so a jump in its first moments may target
+/// a part not there yet.
+fn reveal_when_there(id: String, delay_ms: u32, tries: u32) {
+    gloo::timers::callback::Timeout::new(delay_ms, move || {
         let Some(element) = embedding::find_by_id(&id) else {
             if tries > 0 {
-                reveal_when_there(id, tries - 1);
+                reveal_when_there(id, 50, tries - 1);
             }
             return;
         };
