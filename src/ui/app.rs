@@ -190,7 +190,7 @@ pub fn App(props: &AppProps) -> Html {
                     <Conflicts {conflicts} />
                 }
                 if let Some(library) = library.as_ref().clone() {
-                    <DraftsPanel {library} current={(*current).clone()} on_switch={switch.clone()} />
+                    <DraftsPanel {library} current={(*current).clone()} {answered} on_switch={switch.clone()} />
                 }
                 <div class="cr-layout">
                     <Contents answered={answered_ids.clone()} open={*contents_open} on_close={close_contents} />

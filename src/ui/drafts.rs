@@ -75,6 +75,8 @@ pub struct Switcher {
 pub struct DraftsPanelProps {
     pub library: LibraryHandle,
     pub current: String,
+    /// How many questions the open draft answers (the app counts them once for all).
+    pub answered: usize,
     pub on_switch: Callback<String>,
 }
 
@@ -163,8 +165,15 @@ pub fn DraftsPanel(props: &DraftsPanelProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    let current_answered =
-        handle.with(|s| s.draft().answered_count(questions.iter().map(|q| q.id)));
+    let answered_text = |answered: usize| {
+        fill(
+            strings.answered_of,
+            &[
+                ("answered", &answered.to_string()),
+                ("total", &questions.len().to_string()),
+            ],
+        )
+    };
     // A bar of one line: which draft is open, and the rest one click away, so the first screen
     // of a host page shows the paper rather than draft management.
     html! {
@@ -173,7 +182,7 @@ pub fn DraftsPanel(props: &DraftsPanelProps) -> Html {
                 <h2 class="cr-drafts__heading" id="cr-drafts-heading">{ strings.drafts_heading }</h2>
                 <span class="cr-drafts__summary">
                     <span class="cr-drafts__name">{ &current_name }</span>
-                    { format!(" · {}", fill(strings.answered_of, &[("answered", &current_answered.to_string()), ("total", &questions.len().to_string())])) }
+                    { format!(" · {}", answered_text(props.answered)) }
                 </span>
                 <button type="button" class="cr-button cr-button--quiet cr-drafts__toggle"
                     aria-expanded={(*open).to_string()} aria-controls="cr-drafts-body" onclick={toggle}>
@@ -193,7 +202,7 @@ pub fn DraftsPanel(props: &DraftsPanelProps) -> Html {
                     let is_current = entry.id == props.current;
                     // The open draft's figures come from the page, the others' from storage.
                     let (answered, saved) = if is_current {
-                        handle.with(|s| (s.draft().answered_count(questions.iter().map(|q| q.id)), s.last_saved().map(str::to_string)))
+                        (props.answered, handle.with(|s| s.last_saved().map(str::to_string)))
                     } else {
                         library.0.borrow().load(&entry.id).map_or((0, None), |(d, at)| {
                             (d.answered_count(questions.iter().map(|q| q.id)), at)
@@ -202,7 +211,7 @@ pub fn DraftsPanel(props: &DraftsPanelProps) -> Html {
                     let saved = saved.map_or(strings.drafts_never_saved.to_string(), |at| {
                         fill(strings.drafts_saved, &[("time", &platform::date_time(&at))])
                     });
-                    let count = fill(strings.answered_of, &[("answered", &answered.to_string()), ("total", &questions.len().to_string())]);
+                    let count = answered_text(answered);
                     let open = {
                         let (switch, id) = (props.on_switch.clone(), entry.id.clone());
                         Callback::from(move |_: MouseEvent| switch.emit(id.clone()))
