@@ -28,7 +28,8 @@ let browser;
 before(async () => {
   forms = await serveSite({
     routes: [[APP, DIST]],
-    headers: () => ({ 'content-security-policy': STRICT_CSP.replace("frame-ancestors 'self'", `frame-ancestors 'self' ${hostOrigin()}`) }),
+    // Asked at each request, when the host's server is listening.
+    headers: () => ({ 'content-security-policy': STRICT_CSP.replace("frame-ancestors 'self'", `frame-ancestors 'self' ${host.origin}`) }),
     override: appFaults,
   });
   host = await serveSite({
@@ -67,10 +68,6 @@ after(async () => {
   await host?.close();
   await forms?.close();
 });
-
-function hostOrigin() {
-  return host.origin;
-}
 
 function appFaults(path, file) {
   if (faults.missingWasm && path.endsWith('.wasm')) return { status: 404 };
