@@ -88,7 +88,7 @@ proptest! {
         draft.set_answer("p26", &first);
         draft.set_comment("general", &comment);
         let options = Options { date: "2026-11-26".into(), include_unanswered: false, language: Language::English, bilingual };
-        let file = html::write(&outline(paper, &draft, &options), &transfer::to_file(&draft, "t"));
+        let file = html::write(&outline(paper, &draft, &options), Some(&transfer::to_file(&draft, "t")));
         prop_assert_eq!(file.matches("</script>").count(), 1);
         prop_assert_eq!(transfer::from_file(&file, &paper.id), Ok(draft));
     }

@@ -1,31 +1,178 @@
-//! Consolidating many contributors' drafts into one response: who contributed, and each
-//! question's answers grouped so that identical texts are read once. Plain Rust; the files come
-//! in through [`crate::draft::transfer`].
+//! Consolidating many contributors' drafts into one response: who contributed, which file of a
+//! contributor is the newest, and each question's answers grouped so that identical texts are
+//! read once. Plain Rust; the files come in through [`crate::draft::transfer`].
 
-use crate::draft::Draft;
+pub mod compilation;
 
-/// One contributor's draft, as read from a file they sent, with the label it is shown under.
+use crate::checksum::crc32;
+use crate::draft::{Draft, GENERAL_COMMENTS};
+use serde::{Deserialize, Serialize};
+
+/// One contributor's draft, as read from a file they sent: a read-only copy kept with the
+/// consolidation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Contribution {
-    pub label: String,
+    /// Which contributor's draft this is: the draft's identity, or for a file from a release
+    /// that gave drafts none, its content (the same file twice is then still recognised).
+    pub key: String,
+    /// The name of the file it came in.
+    pub file_name: String,
+    /// When the contributor's draft was saved, as the file says (ISO 8601).
+    pub saved_at: Option<String>,
+    /// The label the coordinator gave it, instead of the one from the draft.
+    pub custom_label: Option<String>,
     pub draft: Draft,
 }
 
 impl Contribution {
-    /// A contribution labelled by the draft's organisation, else its respondent's name, else the
-    /// name of the file it came in.
-    pub fn from_file(draft: Draft, file_name: &str) -> Self {
-        let respondent = &draft.respondent;
-        let label = [respondent.organisation.trim(), respondent.name.trim()]
-            .into_iter()
-            .find(|text| !text.is_empty())
-            .unwrap_or(file_name)
-            .to_string();
-        Contribution { label, draft }
+    /// A contribution from a draft read from the file `file_name`.
+    pub fn from_file(draft: Draft, saved_at: Option<String>, file_name: &str) -> Self {
+        let key = if draft.identity().is_empty() {
+            format!("content:{:08x}", crc32(draft.to_json("").as_bytes()))
+        } else {
+            format!("draft:{}", draft.identity())
+        };
+        Contribution {
+            key,
+            file_name: file_name.to_string(),
+            saved_at,
+            custom_label: None,
+            draft,
+        }
+    }
+
+    /// The label it is shown under: the coordinator's, else the draft's organisation, else its
+    /// respondent's name, else the name of the file it came in.
+    pub fn label(&self) -> &str {
+        let respondent = &self.draft.respondent;
+        [
+            self.custom_label.as_deref().unwrap_or("").trim(),
+            respondent.organisation.trim(),
+            respondent.name.trim(),
+        ]
+        .into_iter()
+        .find(|text| !text.is_empty())
+        .unwrap_or(&self.file_name)
+    }
+
+    /// Gives the contribution the coordinator's own label; an empty one goes back to the
+    /// draft's.
+    pub fn relabel(&mut self, label: &str) {
+        let label = label.trim();
+        self.custom_label = (!label.is_empty()).then(|| label.to_string());
+    }
+
+    /// How it is kept in the browser's store.
+    pub fn to_record(&self) -> String {
+        let record = Record {
+            key: self.key.clone(),
+            file_name: self.file_name.clone(),
+            saved_at: self.saved_at.clone(),
+            custom_label: self.custom_label.clone(),
+            draft: self.draft.to_json(self.saved_at.as_deref().unwrap_or("")),
+        };
+        serde_json::to_string(&record).expect("strings always serialise")
+    }
+
+    /// Reads back what [`Contribution::to_record`] wrote; `None` for anything else.
+    pub fn from_record(text: &str, consultation_id: &str) -> Option<Self> {
+        let record: Record = serde_json::from_str(text).ok()?;
+        let (draft, _) = Draft::from_json(&record.draft, consultation_id).ok()?;
+        Some(Contribution {
+            key: record.key,
+            file_name: record.file_name,
+            saved_at: record.saved_at,
+            custom_label: record.custom_label,
+            draft,
+        })
     }
 }
 
-/// One text given by one or more contributors for the same question.
+#[derive(Serialize, Deserialize)]
+struct Record {
+    key: String,
+    file_name: String,
+    saved_at: Option<String>,
+    custom_label: Option<String>,
+    /// The contributor's draft in the stored-draft format.
+    draft: String,
+}
+
+/// What became of a file added to the consolidation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Admission {
+    /// A contributor not yet in the consolidation.
+    Added,
+    /// The same draft, unchanged, is already there: nothing changed.
+    AlreadyThere,
+    /// A newer file of a contributor replaced the older one; these fields (`answer:<id>`,
+    /// `comment:<key>`) changed.
+    Replaced { changed: Vec<String> },
+    /// An older (or no newer) file of a contributor whose draft is already there, with other
+    /// text: the one there is kept.
+    Older,
+}
+
+/// Adds `incoming` to `contributions`, following the rules of [`Admission`]. A replaced
+/// contribution keeps its place and the label the coordinator gave it.
+pub fn admit(contributions: &mut Vec<Contribution>, incoming: Contribution) -> Admission {
+    let Some(existing) = contributions.iter_mut().find(|c| c.key == incoming.key) else {
+        contributions.push(incoming);
+        return Admission::Added;
+    };
+    let changed = changed_fields(&existing.draft, &incoming.draft);
+    if changed.is_empty() {
+        return Admission::AlreadyThere;
+    }
+    // ISO 8601 times compare as text; a file that does not say when it was saved is the oldest.
+    if incoming.saved_at <= existing.saved_at {
+        return Admission::Older;
+    }
+    let custom_label = existing.custom_label.take();
+    *existing = Contribution {
+        custom_label,
+        ..incoming
+    };
+    Admission::Replaced { changed }
+}
+
+/// The answer and comment fields whose text differs between two drafts.
+fn changed_fields(old: &Draft, new: &Draft) -> Vec<String> {
+    let (old, new) = (old.fields(), new.fields());
+    let mut keys: Vec<&String> = old.keys().chain(new.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter(|key| key.starts_with("answer:") || key.starts_with("comment:"))
+        .filter(|key| old.get(*key) != new.get(*key))
+        .cloned()
+        .collect()
+}
+
+/// The text a draft gives for field `key`: `answer:<id>` or `comment:<area or general>`.
+pub fn field_text<'a>(draft: &'a Draft, key: &str) -> &'a str {
+    if let Some(id) = key.strip_prefix("answer:") {
+        draft.answer(id)
+    } else if let Some(comment) = key.strip_prefix("comment:") {
+        draft.comment(comment)
+    } else {
+        ""
+    }
+}
+
+/// The fields a coordinator consolidates: every question, every area's comments and the general
+/// comments.
+pub fn consolidated_fields(paper: &crate::catalog::Consultation) -> Vec<String> {
+    let questions = paper.answerables();
+    questions
+        .iter()
+        .map(|q| format!("answer:{}", q.id))
+        .chain(paper.areas.iter().map(|a| format!("comment:{}", a.id)))
+        .chain(std::iter::once(format!("comment:{GENERAL_COMMENTS}")))
+        .collect()
+}
+
+/// One text given by one or more contributors for the same field.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnswerGroup {
     /// The text as its first contributor wrote it.
@@ -39,20 +186,20 @@ fn same_answer_key(text: &str) -> String {
     text.trim().replace("\r\n", "\n")
 }
 
-/// The contributions' answers to question `id`: identical ones once with all their contributors,
+/// The contributions' texts for field `key`: identical ones once with all their contributors,
 /// empty ones left out, in the order their first contributor comes.
-pub fn answer_groups(contributions: &[Contribution], id: &str) -> Vec<AnswerGroup> {
+pub fn answer_groups(contributions: &[Contribution], key: &str) -> Vec<AnswerGroup> {
     let mut groups: Vec<(String, AnswerGroup)> = Vec::new();
     for (position, contribution) in contributions.iter().enumerate() {
-        let text = contribution.draft.answer(id);
-        let key = same_answer_key(text);
-        if key.is_empty() {
+        let text = field_text(&contribution.draft, key);
+        let same = same_answer_key(text);
+        if same.is_empty() {
             continue;
         }
-        match groups.iter_mut().find(|(k, _)| *k == key) {
+        match groups.iter_mut().find(|(k, _)| *k == same) {
             Some((_, group)) => group.contributors.push(position),
             None => groups.push((
-                key,
+                same,
                 AnswerGroup {
                     text: text.to_string(),
                     contributors: vec![position],
@@ -63,40 +210,84 @@ pub fn answer_groups(contributions: &[Contribution], id: &str) -> Vec<AnswerGrou
     groups.into_iter().map(|(_, group)| group).collect()
 }
 
-/// Whether the contributors who answered question `id` gave more than one answer.
-pub fn answers_differ(contributions: &[Contribution], id: &str) -> bool {
-    answer_groups(contributions, id).len() > 1
+/// Which fields a filter of the consolidation view leaves on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    NotConsidered,
+    /// The contributors who answered gave more than one answer.
+    Differing,
+    /// No contributor answered.
+    NobodyAnswered,
+}
+
+impl Filter {
+    pub const ALL: [Filter; 3] = [
+        Filter::NotConsidered,
+        Filter::Differing,
+        Filter::NobodyAnswered,
+    ];
+
+    /// Whether field `key` stays on screen under this filter.
+    pub fn keeps(self, contributions: &[Contribution], own: &Draft, key: &str) -> bool {
+        match self {
+            Filter::NotConsidered => !own.is_considered(key),
+            Filter::Differing => answer_groups(contributions, key).len() > 1,
+            Filter::NobodyAnswered => answer_groups(contributions, key).is_empty(),
+        }
+    }
+}
+
+/// `text` appended to the consolidated answer `current`, after a blank line, and prefixed with
+/// the contributor's `label` when given.
+pub fn insert_into(current: &str, text: &str, label: Option<&str>) -> String {
+    let addition = match label {
+        Some(label) => format!("{label}: {}", text.trim()),
+        None => text.trim().to_string(),
+    };
+    let current = current.trim_end();
+    if current.is_empty() {
+        addition
+    } else {
+        format!("{current}\n\n{addition}")
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const ID: &str = "wipo-ip-ai-2019";
+
     fn contribution(label: &str, answers: &[(&str, &str)]) -> Contribution {
-        let mut draft = Draft::new("wipo-ip-ai-2019");
+        let mut draft = Draft::new(ID);
         for (id, text) in answers {
             draft.set_answer(id, text);
         }
-        Contribution {
-            label: label.to_string(),
-            draft,
-        }
+        draft.respondent.organisation = label.to_string();
+        Contribution::from_file(draft, None, "f.json")
+    }
+
+    fn with_identity(identity: &str, saved_at: &str, answer: &str) -> Contribution {
+        let mut draft = Draft::new(ID);
+        draft.ensure_identity(identity);
+        draft.set_answer("1.i", answer);
+        Contribution::from_file(draft, Some(saved_at.to_string()), "f.json")
     }
 
     #[test]
-    fn a_contribution_is_labelled_by_organisation_then_name_then_file() {
-        let mut draft = Draft::new("wipo-ip-ai-2019");
-        assert_eq!(
-            Contribution::from_file(draft.clone(), "专利司.json").label,
-            "专利司.json"
-        );
+    fn a_contribution_is_labelled_by_its_coordinator_then_organisation_then_name_then_file() {
+        let mut draft = Draft::new(ID);
+        let label = |draft: &Draft| Contribution::from_file(draft.clone(), None, "专利司.json");
+        assert_eq!(label(&draft).label(), "专利司.json");
         draft.respondent.name = " 王五 ".to_string();
-        assert_eq!(
-            Contribution::from_file(draft.clone(), "x.json").label,
-            "王五"
-        );
+        assert_eq!(label(&draft).label(), "王五");
         draft.respondent.organisation = "某大学".to_string();
-        assert_eq!(Contribution::from_file(draft, "x.json").label, "某大学");
+        let mut contribution = label(&draft);
+        assert_eq!(contribution.label(), "某大学");
+        contribution.relabel(" 大学 A ");
+        assert_eq!(contribution.label(), "大学 A");
+        contribution.relabel("  ");
+        assert_eq!(contribution.label(), "某大学");
     }
 
     #[test]
@@ -108,13 +299,80 @@ mod tests {
             contribution("丁", &[("1.i", "   ")]),
             contribution("戊", &[("2.i", "别的问题")]),
         ];
-        let groups = answer_groups(&contributions, "1.i");
+        let groups = answer_groups(&contributions, "answer:1.i");
         assert_eq!(groups.len(), 2);
         assert_eq!(groups[0].text, "应该允许。");
         assert_eq!(groups[0].contributors, vec![0, 2]);
         assert_eq!(groups[1].contributors, vec![1]);
-        assert!(answers_differ(&contributions, "1.i"));
-        assert!(!answers_differ(&contributions, "2.i"));
-        assert!(answer_groups(&contributions, "3.i").is_empty());
+        let own = Draft::new(ID);
+        assert!(Filter::Differing.keeps(&contributions, &own, "answer:1.i"));
+        assert!(!Filter::Differing.keeps(&contributions, &own, "answer:2.i"));
+        assert!(Filter::NobodyAnswered.keeps(&contributions, &own, "answer:3.i"));
+        assert!(!Filter::NobodyAnswered.keeps(&contributions, &own, "answer:2.i"));
+    }
+
+    #[test]
+    fn the_same_file_twice_is_recognised_with_or_without_identity() {
+        let mut list = Vec::new();
+        let old_style = contribution("甲", &[("1.i", "一")]);
+        assert_eq!(admit(&mut list, old_style.clone()), Admission::Added);
+        assert_eq!(admit(&mut list, old_style), Admission::AlreadyThere);
+        let newer_style = with_identity("abc", "2026-11-01T10:00:00Z", "二");
+        assert_eq!(admit(&mut list, newer_style.clone()), Admission::Added);
+        assert_eq!(admit(&mut list, newer_style), Admission::AlreadyThere);
+        assert_eq!(list.len(), 2);
+    }
+
+    #[test]
+    fn a_newer_file_replaces_the_older_and_never_the_other_way() {
+        let mut list = vec![with_identity("abc", "2026-11-01T10:00:00Z", "初稿")];
+        list[0].relabel("专利司");
+        let older = with_identity("abc", "2026-10-01T10:00:00Z", "更早");
+        assert_eq!(admit(&mut list, older), Admission::Older);
+        assert_eq!(list[0].draft.answer("1.i"), "初稿");
+        let mut newer = with_identity("abc", "2026-11-02T10:00:00Z", "定稿");
+        newer.draft.set_comment("data", "补充");
+        assert_eq!(
+            admit(&mut list, newer),
+            Admission::Replaced {
+                changed: vec!["answer:1.i".to_string(), "comment:data".to_string()]
+            }
+        );
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].draft.answer("1.i"), "定稿");
+        assert_eq!(list[0].label(), "专利司", "the coordinator's label stays");
+        let undated = Contribution {
+            saved_at: None,
+            ..with_identity("abc", "x", "无日期")
+        };
+        assert_eq!(admit(&mut list, undated), Admission::Older);
+    }
+
+    #[test]
+    fn a_record_reads_back_equal() {
+        let mut contribution = with_identity("abc", "2026-11-01T10:00:00Z", "回答 \"引号\"");
+        contribution.relabel("某司");
+        let back = Contribution::from_record(&contribution.to_record(), ID).unwrap();
+        assert_eq!(back, contribution);
+        assert_eq!(Contribution::from_record("{}", ID), None);
+    }
+
+    #[test]
+    fn inserting_appends_after_a_blank_line_with_an_optional_label() {
+        assert_eq!(insert_into("", " 甲的意见\n", None), "甲的意见");
+        assert_eq!(
+            insert_into("已有\n", "乙的意见", Some("乙")),
+            "已有\n\n乙: 乙的意见"
+        );
+    }
+
+    #[test]
+    fn every_question_and_comment_is_consolidated() {
+        let fields = consolidated_fields(crate::catalog::Consultation::wipo_2019());
+        assert_eq!(
+            fields.iter().filter(|f| f.starts_with("answer:")).count(),
+            42
+        );
+        assert!(fields.contains(&"comment:general".to_string()));
     }
 }

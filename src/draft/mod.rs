@@ -15,13 +15,13 @@ pub use respondent::{Capacity, Publication, Respondent, RespondentKind, Responde
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Marks a JSON document as one of our drafts.
 pub const DRAFT_FORMAT: &str = "consultation-response/draft";
 /// The draft format this release writes. Older ones are read through migrations; newer ones are
 /// refused and kept untouched.
-pub const DRAFT_VERSION: u64 = 1;
+pub const DRAFT_VERSION: u64 = 2;
 
 /// Key of the general comments among [`Draft::comment`]s; the others are keyed by area id.
 pub const GENERAL_COMMENTS: &str = "general";
@@ -38,6 +38,12 @@ pub struct Draft {
     /// Text another window saved for a field this window had also changed, by field key (see
     /// [`Draft::fields`]), kept until the person chooses.
     conflicts: BTreeMap<String, String>,
+    /// Names this draft across files and machines, so that a coordinator who receives a newer
+    /// file of the same draft knows it replaces the older. Empty until the draft first leaves
+    /// the browser as a file (drafts from version 1 have none).
+    identity: String,
+    /// Fields (`answer:<id>`, `comment:<key>`) a coordinator has marked as considered.
+    considered: BTreeSet<String>,
 }
 
 /// Why stored or imported text is not a draft this release can open.
@@ -55,9 +61,10 @@ pub enum DraftError {
     OtherConsultation(String),
 }
 
-/// The stored form of a draft, version 1.
+/// The stored form of a draft. Version 2 added `identity` and `considered`; a version 1 draft
+/// reads as one without them.
 #[derive(Serialize, Deserialize)]
-struct DraftFileV1 {
+struct StoredDraft {
     format: String,
     version: u64,
     consultation: String,
@@ -70,6 +77,10 @@ struct DraftFileV1 {
     respondent: Respondent,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     conflicts: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    identity: String,
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    considered: BTreeSet<String>,
 }
 
 impl Draft {
@@ -110,8 +121,41 @@ impl Draft {
         !self.answer(id).trim().is_empty()
     }
 
-    /// Every field as text, keyed `answer:<id>`, `comment:<key>` and `respondent:<detail>`: the
-    /// unit in which two windows' changes are merged.
+    /// The draft's identity across files; empty until it is first given one.
+    pub fn identity(&self) -> &str {
+        &self.identity
+    }
+
+    /// Gives the draft `fresh` as its identity unless it has one. Returns whether it changed.
+    pub fn ensure_identity(&mut self, fresh: &str) -> bool {
+        if !self.identity.is_empty() {
+            return false;
+        }
+        self.identity = fresh.to_string();
+        true
+    }
+
+    /// Lets go of the identity: a copy of a draft is another draft.
+    pub fn clear_identity(&mut self) {
+        self.identity.clear();
+    }
+
+    /// Whether the coordinator marked field `key` (`answer:<id>`, `comment:<key>`) considered.
+    pub fn is_considered(&self, key: &str) -> bool {
+        self.considered.contains(key)
+    }
+
+    /// Marks field `key` considered or not; returns whether anything changed.
+    pub fn set_considered(&mut self, key: &str, considered: bool) -> bool {
+        if considered {
+            self.considered.insert(key.to_string())
+        } else {
+            self.considered.remove(key)
+        }
+    }
+
+    /// Every field as text, keyed `answer:<id>`, `comment:<key>`, `respondent:<detail>` and
+    /// `considered:<field>` (`1`): the unit in which two windows' changes are merged.
     pub fn fields(&self) -> BTreeMap<String, String> {
         let mut fields = BTreeMap::new();
         for (id, text) in &self.answers {
@@ -119,6 +163,9 @@ impl Draft {
         }
         for (key, text) in &self.comments {
             fields.insert(format!("comment:{key}"), text.clone());
+        }
+        for key in &self.considered {
+            fields.insert(format!("considered:{key}"), "1".to_string());
         }
         if let Ok(Value::Object(details)) = serde_json::to_value(&self.respondent) {
             for (name, value) in details {
@@ -142,6 +189,9 @@ impl Draft {
         }
         if let Some(comment) = key.strip_prefix("comment:") {
             return self.set_comment(comment, text);
+        }
+        if let Some(field) = key.strip_prefix("considered:") {
+            return self.set_considered(field, !text.is_empty());
         }
         let Some(name) = key.strip_prefix("respondent:") else {
             return false;
@@ -192,7 +242,7 @@ impl Draft {
 
     /// The draft as stored: JSON in the current format, stamped with `saved_at` (ISO 8601).
     pub fn to_json(&self, saved_at: &str) -> String {
-        let file = DraftFileV1 {
+        let file = StoredDraft {
             format: DRAFT_FORMAT.to_string(),
             version: DRAFT_VERSION,
             consultation: self.consultation.clone(),
@@ -201,6 +251,8 @@ impl Draft {
             comments: self.comments.clone(),
             respondent: self.respondent.clone(),
             conflicts: self.conflicts.clone(),
+            identity: self.identity.clone(),
+            considered: self.considered.clone(),
         };
         serde_json::to_string(&file).expect("a map of strings always serialises")
     }
@@ -221,10 +273,10 @@ impl Draft {
         if version > DRAFT_VERSION {
             return Err(DraftError::NewerVersion(version));
         }
-        if version != 1 {
+        if version == 0 {
             return Err(DraftError::UnknownVersion(version));
         }
-        let file: DraftFileV1 = serde_json::from_value(value).map_err(|_| DraftError::NotADraft)?;
+        let file: StoredDraft = serde_json::from_value(value).map_err(|_| DraftError::NotADraft)?;
         if file.consultation != consultation_id {
             return Err(DraftError::OtherConsultation(file.consultation));
         }
@@ -237,6 +289,8 @@ impl Draft {
             comments: non_empty(file.comments),
             respondent: file.respondent,
             conflicts: non_empty(file.conflicts),
+            identity: file.identity,
+            considered: file.considered,
         };
         Ok((draft, file.saved_at))
     }
@@ -397,6 +451,30 @@ mod tests {
     }
 
     #[test]
+    fn a_version_1_draft_opens_without_identity_and_keeps_its_answers() {
+        let v1 = r#"{"format":"consultation-response/draft","version":1,"consultation":"wipo-ip-ai-2019","saved_at":"t","answers":{"1.i":"一"}}"#;
+        let (draft, _) = Draft::from_json(v1, ID).unwrap();
+        assert_eq!(draft.answer("1.i"), "一");
+        assert_eq!(draft.identity(), "");
+    }
+
+    #[test]
+    fn identity_and_considered_marks_are_kept_and_merged() {
+        let mut draft = Draft::new(ID);
+        assert!(draft.ensure_identity("a1"));
+        assert!(!draft.ensure_identity("b2"), "an identity is never replaced");
+        assert!(draft.set_considered("answer:1.i", true));
+        let (back, _) = Draft::from_json(&draft.to_json("t"), ID).unwrap();
+        assert_eq!(back.identity(), "a1");
+        assert!(back.is_considered("answer:1.i"));
+        let mut theirs = back.clone();
+        theirs.set_considered("comment:data", true);
+        let merged = merge(&back, &back, &theirs);
+        assert!(merged.draft.is_considered("comment:data"));
+        assert!(merged.draft.is_considered("answer:1.i"));
+    }
+
+    #[test]
     fn an_answer_is_kept_exactly_as_typed() {
         let mut draft = Draft::new(ID);
         let text = "  第一段\n\n<script>alert(1)</script> & “引号”  ";
@@ -438,7 +516,7 @@ mod tests {
         let json = Draft::new(ID).to_json("t");
         let value: Value = serde_json::from_str(&json).unwrap();
         assert_eq!(value["format"], DRAFT_FORMAT);
-        assert_eq!(value["version"], 1);
+        assert_eq!(value["version"], DRAFT_VERSION);
         assert_eq!(value["consultation"], ID);
     }
 
@@ -464,12 +542,12 @@ mod tests {
             Draft::from_json(&wrong_type, ID),
             Err(DraftError::NotADraft)
         );
-        let newer = good.replace("\"version\":1", "\"version\":7");
+        let newer = good.replace("\"version\":2", "\"version\":7");
         assert_eq!(
             Draft::from_json(&newer, ID),
             Err(DraftError::NewerVersion(7))
         );
-        let zero = good.replace("\"version\":1", "\"version\":0");
+        let zero = good.replace("\"version\":2", "\"version\":0");
         assert_eq!(
             Draft::from_json(&zero, ID),
             Err(DraftError::UnknownVersion(0))

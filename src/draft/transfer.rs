@@ -65,6 +65,14 @@ fn checksum(text: &str) -> String {
 
 /// Reads a draft file, or the draft embedded in an HTML response, for `consultation_id`.
 pub fn from_file(contents: &str, consultation_id: &str) -> Result<Draft, ImportError> {
+    read_file(contents, consultation_id).map(|(draft, _)| draft)
+}
+
+/// Like [`from_file`], with the time the draft inside was saved, when the file says.
+pub fn read_file(
+    contents: &str,
+    consultation_id: &str,
+) -> Result<(Draft, Option<String>), ImportError> {
     if contents.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge {
             bytes: contents.len(),
@@ -91,9 +99,7 @@ pub fn from_file(contents: &str, consultation_id: &str) -> Result<Draft, ImportE
             file.consultation,
         )));
     }
-    Draft::from_json(&file.draft, consultation_id)
-        .map(|(draft, _)| draft)
-        .map_err(ImportError::Draft)
+    Draft::from_json(&file.draft, consultation_id).map_err(ImportError::Draft)
 }
 
 /// The contents of the draft element of an HTML response, if `html` is one.

@@ -44,6 +44,12 @@ pub fn document(outline: &Outline) -> String {
         match block {
             Block::Area(heading) => paragraph(&mut body, Some("Heading1"), heading),
             Block::Issue(heading) => paragraph(&mut body, Some("Heading2"), heading),
+            Block::Prompt {
+                number,
+                text,
+                translation,
+                ..
+            } => question(&mut body, number, text, translation),
             Block::Question {
                 number,
                 text,
@@ -51,10 +57,7 @@ pub fn document(outline: &Outline) -> String {
                 answer,
                 ..
             } => {
-                paragraph(&mut body, Some("Heading3"), &format!("{number} {text}"));
-                if let Some(translation) = translation {
-                    paragraph(&mut body, Some("Translation"), translation);
-                }
+                question(&mut body, number, text, translation);
                 paragraph(&mut body, Some("ViewLabel"), &outline.view_label);
                 match answer {
                     Some(answer) => free_text(&mut body, answer),
@@ -77,6 +80,13 @@ pub fn document(outline: &Outline) -> String {
          <w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>\
          </w:body></w:document>"
     )
+}
+
+fn question(body: &mut String, number: &str, text: &str, translation: &Option<String>) {
+    paragraph(body, Some("Heading3"), &format!("{number} {text}"));
+    if let Some(translation) = translation {
+        paragraph(body, Some("Translation"), translation);
+    }
 }
 
 fn core_properties(outline: &Outline) -> String {

@@ -23,8 +23,9 @@ const STYLE: &str = "body{margin:0;color:#1d1d1f;background:#fff;font-family:sys
 .rd-missing{color:#505a5f;font-style:italic}\
 @page{margin:2cm}";
 
-/// The full HTML file: the readable response and `draft_file` embedded for import.
-pub fn write(outline: &Outline, draft_file: &str) -> String {
+/// The full HTML file: the readable document and, for a response, `draft_file` embedded for
+/// import.
+pub fn write(outline: &Outline, draft_file: Option<&str>) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
@@ -35,12 +36,15 @@ pub fn write(outline: &Outline, draft_file: &str) -> String {
         escape(&outline.title)
     );
     out.push_str(&body(outline));
-    debug_assert!(!draft_file.contains('<'), "a draft file never holds `<`");
-    let _ = write!(
-        out,
-        "<script type=\"application/json\" id=\"{HTML_ELEMENT_ID}\">\n{}\n</script>\n</body>\n</html>\n",
-        draft_file.replace('<', "\\u003c")
-    );
+    if let Some(draft_file) = draft_file {
+        debug_assert!(!draft_file.contains('<'), "a draft file never holds `<`");
+        let _ = write!(
+            out,
+            "<script type=\"application/json\" id=\"{HTML_ELEMENT_ID}\">\n{}\n</script>\n",
+            draft_file.replace('<', "\\u003c")
+        );
+    }
+    out.push_str("</body>\n</html>\n");
     out
 }
 
@@ -67,6 +71,15 @@ pub fn body(outline: &Outline) -> String {
             Block::Issue(heading) => {
                 let _ = writeln!(out, "<h3>{}</h3>", escape(heading));
             }
+            Block::Prompt {
+                id,
+                number,
+                text,
+                translation,
+            } => {
+                question(&mut out, outline, [id, number, text], translation);
+                out.push_str("</div>\n");
+            }
             Block::Question {
                 id,
                 number,
@@ -74,20 +87,7 @@ pub fn body(outline: &Outline) -> String {
                 translation,
                 answer,
             } => {
-                let _ = writeln!(
-                    out,
-                    "<div class=\"rd-question\" id=\"q-{}\">\n<p class=\"rd-question__text\">{} {}</p>",
-                    escape(id),
-                    escape(number),
-                    escape(text),
-                );
-                if let (Some(translation), Some(lang)) = (translation, outline.translation_lang) {
-                    let _ = writeln!(
-                        out,
-                        "<p class=\"rd-question__text rd-translation\" lang=\"{lang}\">{}</p>",
-                        escape(translation)
-                    );
-                }
+                question(&mut out, outline, [id, number, text], translation);
                 let _ = writeln!(
                     out,
                     "<p class=\"rd-label\">{}</p>",
@@ -122,6 +122,29 @@ pub fn body(outline: &Outline) -> String {
     }
     out.push_str("</main>\n");
     out
+}
+
+/// Opens a question's block with its text (and its translation in a bilingual document).
+fn question(
+    out: &mut String,
+    outline: &Outline,
+    [id, number, text]: [&String; 3],
+    translation: &Option<String>,
+) {
+    let _ = writeln!(
+        out,
+        "<div class=\"rd-question\" id=\"q-{}\">\n<p class=\"rd-question__text\">{} {}</p>",
+        escape(id),
+        escape(number),
+        escape(text),
+    );
+    if let (Some(translation), Some(lang)) = (translation, outline.translation_lang) {
+        let _ = writeln!(
+            out,
+            "<p class=\"rd-question__text rd-translation\" lang=\"{lang}\">{}</p>",
+            escape(translation)
+        );
+    }
 }
 
 fn facts(out: &mut String, facts: &[Fact]) {
@@ -169,7 +192,7 @@ mod tests {
             bilingual: false,
         };
         let outline = outline(Consultation::wipo_2019(), draft, &options);
-        write(&outline, &transfer::to_file(draft, "2026-11-26T10:00:00Z"))
+        write(&outline, Some(&transfer::to_file(draft, "2026-11-26T10:00:00Z")))
     }
 
     #[test]

@@ -27,6 +27,12 @@ pub fn write(outline: &Outline) -> String {
             Block::Issue(heading) => {
                 let _ = write!(out, "\n### {}\n", escape_line(heading));
             }
+            Block::Prompt {
+                number,
+                text,
+                translation,
+                ..
+            } => write_question(&mut out, number, text, translation),
             Block::Question {
                 number,
                 text,
@@ -34,15 +40,7 @@ pub fn write(outline: &Outline) -> String {
                 answer,
                 ..
             } => {
-                let _ = write!(
-                    out,
-                    "\n**{}** {}\n\n",
-                    escape_line(number),
-                    escape_line(text)
-                );
-                if let Some(translation) = translation {
-                    let _ = write!(out, "{}\n\n", escape_line(translation));
-                }
+                write_question(&mut out, number, text, translation);
                 let _ = write!(out, "{}\n\n", escape_line(&outline.view_label));
                 match answer {
                     Some(answer) => out.push_str(&answer_block(answer)),
@@ -62,6 +60,18 @@ pub fn write(outline: &Outline) -> String {
         }
     }
     out
+}
+
+fn write_question(out: &mut String, number: &str, text: &str, translation: &Option<String>) {
+    let _ = write!(
+        out,
+        "\n**{}** {}\n\n",
+        escape_line(number),
+        escape_line(text)
+    );
+    if let Some(translation) = translation {
+        let _ = write!(out, "{}\n\n", escape_line(translation));
+    }
 }
 
 fn write_facts(out: &mut String, facts: &[Fact], separator: &str) {

@@ -44,6 +44,14 @@ pub enum Block {
         translation: Option<String>,
         answer: Option<String>,
     },
+    /// A question with no answer slot of its own: in a compilation, the contributions that follow
+    /// (as [`Block::Comment`]s) answer it.
+    Prompt {
+        id: String,
+        number: String,
+        text: String,
+        translation: Option<String>,
+    },
     /// A labelled free text: comments on missing issues.
     Comment { label: String, text: String },
     /// A section of its own with a heading (the general comments).

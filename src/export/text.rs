@@ -23,6 +23,12 @@ pub fn write(outline: &Outline) -> String {
             Block::Issue(heading) => {
                 let _ = writeln!(out, "\n{heading}");
             }
+            Block::Prompt {
+                number,
+                text,
+                translation,
+                ..
+            } => question(&mut out, number, text, translation),
             Block::Question {
                 number,
                 text,
@@ -31,12 +37,7 @@ pub fn write(outline: &Outline) -> String {
                 ..
             } => {
                 let answer = answer.as_deref().unwrap_or(&outline.not_answered);
-                // Full-width brackets need no space after them.
-                let gap = if number.ends_with('）') { "" } else { " " };
-                let _ = writeln!(out, "\n{number}{gap}{text}");
-                if let Some(translation) = translation {
-                    let _ = writeln!(out, "{translation}");
-                }
+                question(&mut out, number, text, translation);
                 let _ = writeln!(out, "{}\n{}", outline.view_label, lines(answer));
             }
             Block::Comment { label, text } => {
@@ -48,6 +49,15 @@ pub fn write(outline: &Outline) -> String {
         }
     }
     out
+}
+
+fn question(out: &mut String, number: &str, text: &str, translation: &Option<String>) {
+    // Full-width brackets need no space after them.
+    let gap = if number.ends_with('）') { "" } else { " " };
+    let _ = writeln!(out, "\n{number}{gap}{text}");
+    if let Some(translation) = translation {
+        let _ = writeln!(out, "{translation}");
+    }
 }
 
 fn write_facts(out: &mut String, facts: &[Fact], separator: &str) {
