@@ -21,6 +21,8 @@ pub struct Contribution {
     pub saved_at: Option<String>,
     /// The label the coordinator gave it, instead of the one from the draft.
     pub custom_label: Option<String>,
+    /// When the coordinator added it (ISO 8601): contributions are listed in that order.
+    pub added_at: String,
     pub draft: Draft,
 }
 
@@ -37,6 +39,7 @@ impl Contribution {
             file_name: file_name.to_string(),
             saved_at,
             custom_label: None,
+            added_at: String::new(),
             draft,
         }
     }
@@ -69,6 +72,7 @@ impl Contribution {
             file_name: self.file_name.clone(),
             saved_at: self.saved_at.clone(),
             custom_label: self.custom_label.clone(),
+            added_at: self.added_at.clone(),
             draft: self.draft.to_json(self.saved_at.as_deref().unwrap_or("")),
         };
         serde_json::to_string(&record).expect("strings always serialise")
@@ -83,6 +87,7 @@ impl Contribution {
             file_name: record.file_name,
             saved_at: record.saved_at,
             custom_label: record.custom_label,
+            added_at: record.added_at,
             draft,
         })
     }
@@ -94,6 +99,8 @@ struct Record {
     file_name: String,
     saved_at: Option<String>,
     custom_label: Option<String>,
+    #[serde(default)]
+    added_at: String,
     /// The contributor's draft in the stored-draft format.
     draft: String,
 }
@@ -114,7 +121,7 @@ pub enum Admission {
 }
 
 /// Adds `incoming` to `contributions`, following the rules of [`Admission`]. A replaced
-/// contribution keeps its place and the label the coordinator gave it.
+/// contribution keeps its place (`added_at`) and the label the coordinator gave it.
 pub fn admit(contributions: &mut Vec<Contribution>, incoming: Contribution) -> Admission {
     let Some(existing) = contributions.iter_mut().find(|c| c.key == incoming.key) else {
         contributions.push(incoming);
@@ -128,9 +135,10 @@ pub fn admit(contributions: &mut Vec<Contribution>, incoming: Contribution) -> A
     if incoming.saved_at <= existing.saved_at {
         return Admission::Older;
     }
-    let custom_label = existing.custom_label.take();
+    let (custom_label, added_at) = (existing.custom_label.take(), existing.added_at.clone());
     *existing = Contribution {
         custom_label,
+        added_at,
         ..incoming
     };
     Admission::Replaced { changed }

@@ -462,7 +462,10 @@ mod tests {
     fn identity_and_considered_marks_are_kept_and_merged() {
         let mut draft = Draft::new(ID);
         assert!(draft.ensure_identity("a1"));
-        assert!(!draft.ensure_identity("b2"), "an identity is never replaced");
+        assert!(
+            !draft.ensure_identity("b2"),
+            "an identity is never replaced"
+        );
         assert!(draft.set_considered("answer:1.i", true));
         let (back, _) = Draft::from_json(&draft.to_json("t"), ID).unwrap();
         assert_eq!(back.identity(), "a1");

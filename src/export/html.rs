@@ -192,7 +192,10 @@ mod tests {
             bilingual: false,
         };
         let outline = outline(Consultation::wipo_2019(), draft, &options);
-        write(&outline, Some(&transfer::to_file(draft, "2026-11-26T10:00:00Z")))
+        write(
+            &outline,
+            Some(&transfer::to_file(draft, "2026-11-26T10:00:00Z")),
+        )
     }
 
     #[test]

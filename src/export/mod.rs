@@ -99,7 +99,9 @@ pub fn produce(
     let outline = || outline::outline(paper, draft, options);
     let bytes = match format {
         Format::Word => docx::write(&outline()),
-        Format::Html => html::write(&outline(), Some(&transfer::to_file(draft, saved_at))).into_bytes(),
+        Format::Html => {
+            html::write(&outline(), Some(&transfer::to_file(draft, saved_at))).into_bytes()
+        }
         Format::Markdown => markdown::write(&outline()).into_bytes(),
         Format::Text => text::write(&outline()).into_bytes(),
         Format::DraftFile => transfer::to_file(draft, saved_at).into_bytes(),

@@ -326,6 +326,21 @@ pub fn long_date(iso: &str, strings: &Strings) -> String {
     }
 }
 
+/// Why a file cannot be imported, as the person reads it.
+pub fn import_reason(error: &crate::draft::transfer::ImportError, strings: &Strings) -> String {
+    use crate::draft::transfer::ImportError;
+    match error {
+        ImportError::TooLarge { .. } => strings.import_too_large.to_string(),
+        ImportError::NotRecognised => strings.import_not_recognised.to_string(),
+        ImportError::NewerFile(_) => strings.import_newer.to_string(),
+        ImportError::Damaged => strings.import_damaged.to_string(),
+        ImportError::Draft(crate::draft::DraftError::OtherConsultation(id)) => {
+            fill(strings.reason_other_consultation, &[("id", id)])
+        }
+        ImportError::Draft(_) => strings.import_not_recognised.to_string(),
+    }
+}
+
 /// Counts for an answer's counter: characters (line breaks aside) and words, where a word is a
 /// run of letters or digits, and each Chinese, Japanese or Korean character counts as one word,
 /// as word processors count them.

@@ -1,6 +1,7 @@
 //! The only place that talks to the browser: storage, time, downloads and page-lifecycle events.
 //! Everything else in the crate is plain Rust.
 
+pub mod contribution_store;
 pub mod embedding;
 
 use crate::draft::{KeyValueStore, StoreError};
@@ -79,6 +80,17 @@ fn store_error(error: JsValue) -> StoreError {
 /// The current time, ISO 8601 in UTC (`2026-11-26T13:05:09.123Z`).
 pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().into()
+}
+
+/// A new draft identity: 64 random bits and the time, in hexadecimal.
+pub fn fresh_identity() -> String {
+    let random = || (js_sys::Math::random() * 4_294_967_296.0) as u32;
+    format!(
+        "{:08x}{:08x}-{:x}",
+        random(),
+        random(),
+        js_sys::Date::now() as u64
+    )
 }
 
 /// Today's date in the person's time zone, `YYYY-MM-DD`.

@@ -1,6 +1,7 @@
 use super::about_you::AboutYou;
 use super::browser_storage::StorageTip;
 use super::conflicts::Conflicts;
+use super::consolidation::{Desk, DeskPanel, CHANGED_SETTING};
 use super::contents::{Contents, CONTENTS_ID};
 use super::draft_handle::DraftHandle;
 use super::drafts::{DraftsPanel, LibraryHandle, Switcher};
@@ -67,6 +68,14 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
     let (handle, notice) = (*opened).clone();
+    // Contributions belong to the draft; replacing or forgetting the draft reads them again.
+    let desk = use_memo(((*current).clone(), handle.replacements()), {
+        let refresh = refresh.clone();
+        move |(id, _)| {
+            let key = draft_key(&paper.id, id);
+            Desk::open(&key, Callback::from(move |_| refresh.force_update()))
+        }
+    });
     let switch = {
         let (current, handle, library) = (current.clone(), handle.clone(), library.clone());
         Callback::from(move |id: String| {
@@ -87,6 +96,17 @@ pub fn App(props: &AppProps) -> Html {
         let key = handle.with(|s| s.key().to_string());
         let sync = platform::on_storage_change(key, move |stored| other_window.absorb(stored));
         move || drop((listeners, warn, sync))
+    });
+    use_effect_with((*desk).clone(), |desk| {
+        let desk = desk.clone();
+        let prefix = format!("{}@", desk.draft_key());
+        let sync =
+            platform::on_storage_change(crate::draft::setting_key(CHANGED_SETTING), move |stamp| {
+                if stamp.is_some_and(|s| s.starts_with(&prefix)) {
+                    desk.reload();
+                }
+            });
+        move || drop(sync)
     });
 
     let language = use_state(|| {
@@ -177,6 +197,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<&'static crate::i18n::Strings> context={strings}>
         <ContextProvider<View> context={view}>
         <ContextProvider<DraftHandle> context={handle.clone()}>
+        <ContextProvider<Desk> context={desk.current()}>
         <ContextProvider<Switcher> context={Switcher { library: library.as_ref().clone(), switch: switch.clone() }}>
             <div class="cr-app" lang={strings.language.tag()} ref={root}>
                 <a class="cr-skip-link" href="#cr-paper" onclick={reveal_on_click("cr-paper")}>{ strings.skip_to_questions }</a>
@@ -192,6 +213,7 @@ pub fn App(props: &AppProps) -> Html {
                 if let Some(library) = library.as_ref().clone() {
                     <DraftsPanel {library} current={(*current).clone()} {answered} on_switch={switch.clone()} />
                 }
+                <DeskPanel />
                 <div class="cr-layout">
                     <Contents answered={answered_ids.clone()} open={*contents_open} on_close={close_contents} />
                     <div class="cr-layout__main">
@@ -225,6 +247,7 @@ pub fn App(props: &AppProps) -> Html {
                 <PrintCopy version={format!("{replacements}/{status:?}/{last_saved:?}")} />
             </div>
         </ContextProvider<Switcher>>
+        </ContextProvider<Desk>>
         </ContextProvider<DraftHandle>>
         </ContextProvider<View>>
         </ContextProvider<&'static crate::i18n::Strings>>

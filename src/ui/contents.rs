@@ -156,6 +156,7 @@ fn ViewOptions(props: &ViewOptionsProps) -> Html {
             let answered = answered.clone();
             view.update(move |state| {
                 state.set_aside = on.then(|| answered.clone());
+                state.filter = None;
             });
         })
     };
@@ -186,12 +187,12 @@ fn ViewOptions(props: &ViewOptionsProps) -> Html {
         <div class="cr-view" role="group" aria-labelledby="cr-view-heading">
             <h3 class="cr-view__heading" id="cr-view-heading">{ strings.view_heading }</h3>
             <div class="cr-check">
-                <input type="checkbox" id="cr-unanswered-only" checked={view.state.set_aside.is_some()} onchange={on_unanswered} />
+                <input type="checkbox" id="cr-unanswered-only" checked={view.state.set_aside.is_some() && view.state.filter.is_none()} onchange={on_unanswered} />
                 <label for="cr-unanswered-only">{ strings.filter_unanswered }</label>
             </div>
             // Says what the filter did, so that nobody wonders where questions went.
             <p class="cr-view__note" role="status">
-                { view.state.set_aside.as_ref().map(|ids| fill(strings.filter_set_aside, &[("n", &ids.len().to_string())])).unwrap_or_default() }
+                { view.state.set_aside.as_ref().filter(|_| view.state.filter.is_none()).map(|ids| fill(strings.filter_set_aside, &[("n", &ids.len().to_string())])).unwrap_or_default() }
             </p>
             <div class="cr-check">
                 <input type="checkbox" id="cr-fold-context" checked={view.state.context_folded} onchange={on_fold} />

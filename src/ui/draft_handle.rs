@@ -135,9 +135,13 @@ impl DraftHandle {
         self.0.on_status.emit(());
     }
 
-    /// Removes everything of this app from the browser's storage and empties the page.
+    /// Removes everything of this app from the browser's storage (the contributions of every
+    /// consolidation too) and empties the page.
     pub fn forget_everything(&self) -> bool {
         self.0.pending_save.borrow_mut().take();
+        yew::platform::spawn_local(async {
+            let _ = platform::contribution_store::clear().await;
+        });
         let done = self.0.session.borrow_mut().forget_everything().is_ok();
         self.0.replaced.set(self.0.replaced.get() + 1);
         self.0.on_status.emit(());

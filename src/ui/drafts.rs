@@ -126,7 +126,9 @@ pub fn DraftsPanel(props: &DraftsPanelProps) -> Html {
         );
         Callback::from(move |_: MouseEvent| {
             handle.flush();
-            let copy = handle.with(|s| s.draft().clone());
+            let mut copy = handle.with(|s| s.draft().clone());
+            // A copy is another draft: its files must not pass for newer versions of this one.
+            copy.clear_identity();
             let name = fill(strings.draft_copy_name, &[("name", &name)]);
             if let Some(id) = library.create(&name, &copy) {
                 switch.emit(id);

@@ -1,3 +1,4 @@
+use super::consolidation::ContributedAnswers;
 use super::draft_handle::DraftHandle;
 use super::use_strings;
 use crate::i18n::{fill, text_counts};
@@ -172,6 +173,7 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
     let quick_buttons =
         html! { <>{ quick(strings.quick_no_comment) }{ quick(strings.quick_not_familiar) }</> };
     let field_id = format!("answer-{}", props.id);
+    let field_id_for_desk = field_id.clone();
     let hint_id = format!("answer-hint-{}", props.id);
     let origin_id = format!("answer-origin-{}", props.id);
     let count_id = format!("answer-count-{}", props.id);
@@ -204,6 +206,7 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
             <div class="cr-question__quick" role="group" aria-label={strings.quick_answers}>
                 { quick_buttons }
             </div>
+            <ContributedAnswers field={format!("answer:{}", props.id)} field_name={field_id_for_desk} title={props.number.clone()} />
         </div>
     }
 }
@@ -224,8 +227,9 @@ pub fn CommentField(props: &CommentFieldProps) -> Html {
     html! {
         <div class="cr-comment">
             <label class="cr-comment__label" for={field_id.clone()}>{ &props.label }</label>
-            <textarea class="cr-question__answer" id={field_id.clone()} name={field_id} rows="4"
+            <textarea class="cr-question__answer" id={field_id.clone()} name={field_id.clone()} rows="4"
                 defaultvalue={initial} {oninput} />
+            <ContributedAnswers field={format!("comment:{}", props.key_name)} field_name={field_id} title={props.label.clone()} />
         </div>
     }
 }

@@ -18,6 +18,9 @@ pub struct ViewState {
     /// Questions set aside by "unanswered only": those answered when it was switched on. Taken
     /// once, so a question being answered does not vanish under the cursor.
     pub set_aside: Option<Rc<BTreeSet<String>>>,
+    /// The consolidation filter that set questions aside, when it was one (not "unanswered
+    /// only").
+    pub filter: Option<crate::consolidation::Filter>,
 }
 
 impl ViewState {

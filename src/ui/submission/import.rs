@@ -2,14 +2,14 @@
 //! the import area, checked first, and used only after the person confirms.
 
 use crate::catalog::Consultation;
-use crate::draft::transfer::{self, ImportError};
-use crate::draft::{Draft, DraftError};
-use crate::i18n::{fill, Strings};
+use crate::draft::transfer;
+use crate::draft::Draft;
+use crate::i18n::{fill, import_reason, Strings};
 use crate::platform;
 use crate::ui::draft_handle::DraftHandle;
 use crate::ui::drafts::Switcher;
+use crate::ui::file_picker::FilePicker;
 use crate::ui::use_strings;
-use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -38,15 +38,8 @@ fn open_file(file: web_sys::File, state: UseStateHandle<ImportState>, strings: &
 }
 
 /// Opens a draft file or HTML response: checked first; a bad file changes nothing; a good one
-/// replaces the current draft only after the person confirms.
-///
-/// The chooser is the app's own button, not the browser's file input: the input draws its
-/// button and "no file chosen" in the browser's language and font, so a Chinese page showed an
-/// English control whose width no stylesheet governs (it overflowed a 320-px screen). The input
-/// stays in the page, `hidden`, as the thing the button opens; it is left out of the tab order
-/// and the accessibility tree because a second control saying the same in another language
-/// helps nobody. The button is announced as a button in every screen reader, and the chosen
-/// file's name is part of its description.
+/// replaces the current draft only after the person confirms. The chosen file's name is part of
+/// the chooser button's description.
 #[function_component]
 pub(super) fn Import() -> Html {
     let strings = use_strings();
@@ -54,61 +47,13 @@ pub(super) fn Import() -> Html {
     let switcher = use_context::<Switcher>().expect("Import needs the draft switcher");
     let state = use_state(|| ImportState::Idle);
     let chosen = use_state(|| None::<String>);
-    let dragging = use_state(|| false);
-    let input = use_node_ref();
 
     let take = {
         let (state, chosen) = (state.clone(), chosen.clone());
-        Callback::from(move |file: web_sys::File| {
-            chosen.set(Some(file.name()));
-            open_file(file, state.clone(), strings);
-        })
-    };
-    let on_choose = {
-        let input = input.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = input.cast::<HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
-    let onchange = {
-        let take = take.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let file = input.files().and_then(|files| files.get(0));
-            // Choosing the same file again must fire `change` again.
-            input.set_value("");
-            if let Some(file) = file {
-                take.emit(file);
-            }
-        })
-    };
-    let ondragover = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            // Without this the browser would open the dropped file in place of the page.
-            e.prevent_default();
-            if !*dragging {
-                dragging.set(true);
-            }
-        })
-    };
-    let ondragleave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
-    let ondrop = {
-        let (dragging, take) = (dragging.clone(), take.clone());
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(false);
-            let file = e
-                .data_transfer()
-                .and_then(|data| data.files())
-                .and_then(|files| files.get(0));
-            if let Some(file) = file {
-                take.emit(file);
+        Callback::from(move |files: Vec<web_sys::File>| {
+            if let Some(file) = files.into_iter().next() {
+                chosen.set(Some(file.name()));
+                open_file(file, state.clone(), strings);
             }
         })
     };
@@ -172,34 +117,12 @@ pub(super) fn Import() -> Html {
         <div class="cr-panel">
             <h3 class="cr-panel__heading">{ strings.import_heading }</h3>
             <p class="cr-panel__hint" id="import-hint">{ strings.import_hint }</p>
-            <div class={classes!("cr-import", dragging.then_some("cr-import--dragging"))}
-                {ondragover} {ondragleave} {ondrop}>
-                <button type="button" class="cr-button cr-button--secondary" id="import-choose"
-                    aria-describedby="import-chosen import-hint" onclick={on_choose}>
-                    { strings.import_label }
-                </button>
+            <FilePicker id="import" class="cr-import" label={strings.import_label}
+                drop_hint={strings.import_drop_hint} drop_now={strings.import_drop_now}
+                described_by="import-chosen import-hint" on_files={take}>
                 <span class="cr-import__chosen" id="import-chosen">{ chosen_text }</span>
-                <p class="cr-import__drop">
-                    { if *dragging { strings.import_drop_now } else { strings.import_drop_hint } }
-                </p>
-                <input type="file" id="import-file" name="import-file" hidden=true tabindex="-1"
-                    aria-hidden="true" ref={input}
-                    accept=".json,.html,.htm,application/json,text/html" {onchange} />
-            </div>
+            </FilePicker>
             { message }
         </div>
-    }
-}
-
-fn import_reason(error: &ImportError, strings: &Strings) -> String {
-    match error {
-        ImportError::TooLarge { .. } => strings.import_too_large.to_string(),
-        ImportError::NotRecognised => strings.import_not_recognised.to_string(),
-        ImportError::NewerFile(_) => strings.import_newer.to_string(),
-        ImportError::Damaged => strings.import_damaged.to_string(),
-        ImportError::Draft(DraftError::OtherConsultation(id)) => {
-            fill(strings.reason_other_consultation, &[("id", id)])
-        }
-        ImportError::Draft(_) => strings.import_not_recognised.to_string(),
     }
 }

@@ -202,6 +202,11 @@ fn Downloads() -> Html {
             DocumentLanguage::Bilingual => (strings.language, true),
         };
         let onclick = Callback::from(move |_: MouseEvent| {
+            if matches!(format, Format::Html | Format::DraftFile) {
+                // A draft leaving as a file is named, so that a coordinator who receives a newer
+                // file of it knows that it replaces the older.
+                handle.edit(|d| d.ensure_identity(&platform::fresh_identity()));
+            }
             handle.flush();
             let options = outline::Options {
                 date: platform::today_local(),

@@ -1,0 +1,255 @@
+//! The consolidation desk: contributions from others attached to the open draft, shown under
+//! each question beside the coordinator's own answer (the consolidated one).
+
+mod answers;
+mod panel;
+
+pub use answers::ContributedAnswers;
+pub use panel::DeskPanel;
+
+use crate::catalog::Consultation;
+use crate::consolidation::{admit, Admission, Contribution};
+use crate::draft::{setting_key, Draft, KeyValueStore};
+use crate::export::question_number;
+use crate::i18n::{fill, Strings};
+use crate::platform::{self, contribution_store, BrowserStorage};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use yew::platform::spawn_local;
+use yew::Callback;
+
+/// The setting another window watches to learn that the contributions changed.
+pub const CHANGED_SETTING: &str = "contributions-changed";
+
+/// The contributions of the open draft; equal to another handle only at the same version, so
+/// that what shows contributions re-renders exactly when they change.
+#[derive(Clone)]
+pub struct Desk {
+    inner: Rc<DeskInner>,
+    version: u32,
+}
+
+struct DeskInner {
+    draft_key: String,
+    contributions: RefCell<Vec<Contribution>>,
+    store_failed: Cell<bool>,
+    prefix_label: Cell<bool>,
+    version: Cell<u32>,
+    on_change: Callback<()>,
+}
+
+impl PartialEq for Desk {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.inner, &other.inner) && self.version == other.version
+    }
+}
+
+/// A file read for the desk: its name and what it holds, or why it cannot be used.
+pub type ReadFile = (String, Result<(Draft, Option<String>), String>);
+
+impl Desk {
+    /// The desk of the draft stored under `draft_key`, its contributions read from the store.
+    pub fn open(draft_key: &str, on_change: Callback<()>) -> Self {
+        let desk = Desk {
+            inner: Rc::new(DeskInner {
+                draft_key: draft_key.to_string(),
+                contributions: RefCell::new(Vec::new()),
+                store_failed: Cell::new(false),
+                prefix_label: Cell::new(false),
+                version: Cell::new(0),
+                on_change,
+            }),
+            version: 0,
+        };
+        desk.reload();
+        desk
+    }
+
+    /// This handle as of now (what the components get through context).
+    pub fn current(&self) -> Self {
+        Desk {
+            inner: self.inner.clone(),
+            version: self.inner.version.get(),
+        }
+    }
+
+    pub fn draft_key(&self) -> &str {
+        &self.inner.draft_key
+    }
+
+    /// Reads the contributions from the store again (another window changed them).
+    pub fn reload(&self) {
+        let desk = self.clone();
+        spawn_local(async move {
+            let consultation = &Consultation::wipo_2019().id;
+            match contribution_store::load(&desk.inner.draft_key).await {
+                Ok(records) => {
+                    let mut list: Vec<Contribution> = records
+                        .iter()
+                        .filter_map(|r| Contribution::from_record(r, consultation))
+                        .collect();
+                    // The store keeps them by key; the coordinator sees them in the order added.
+                    list.sort_by(|a, b| a.added_at.cmp(&b.added_at));
+                    *desk.inner.contributions.borrow_mut() = list;
+                }
+                Err(_) => desk.inner.store_failed.set(true),
+            }
+            desk.changed();
+        });
+    }
+
+    /// Runs `read` on the contributions.
+    pub fn with<T>(&self, read: impl FnOnce(&[Contribution]) -> T) -> T {
+        read(&self.inner.contributions.borrow())
+    }
+
+    pub fn len(&self) -> usize {
+        self.inner.contributions.borrow().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether the store refused the contributions: they are then kept on this page only.
+    pub fn store_failed(&self) -> bool {
+        self.inner.store_failed.get()
+    }
+
+    /// Whether inserted text begins with its contributor's label.
+    pub fn prefix_label(&self) -> bool {
+        self.inner.prefix_label.get()
+    }
+
+    pub fn set_prefix_label(&self, on: bool) {
+        self.inner.prefix_label.set(on);
+        self.changed();
+    }
+
+    /// Adds the files read, in order; returns one line per file saying what became of it.
+    pub fn add(&self, files: Vec<ReadFile>, strings: &'static Strings) -> Vec<String> {
+        let mut report = Vec::new();
+        let mut written = Vec::new();
+        let now = platform::now_iso();
+        for (name, read) in files {
+            let (draft, saved_at) = match read {
+                Ok(read) => read,
+                Err(reason) => {
+                    report.push(fill(
+                        strings.desk_report_refused,
+                        &[("name", &name), ("reason", &reason)],
+                    ));
+                    continue;
+                }
+            };
+            let mut incoming = Contribution::from_file(draft, saved_at, &name);
+            incoming.added_at = now.clone();
+            let key = incoming.key.clone();
+            let mut list = self.inner.contributions.borrow_mut();
+            let admission = admit(&mut list, incoming);
+            let contribution = list.iter().find(|c| c.key == key);
+            let label = contribution.map_or(String::new(), |c| c.label().to_string());
+            let values = [("name", name.as_str()), ("label", label.as_str())];
+            report.push(match admission {
+                Admission::Added => fill(strings.desk_report_added, &values),
+                Admission::AlreadyThere => fill(strings.desk_report_same, &values),
+                Admission::Older => fill(strings.desk_report_older, &values),
+                Admission::Replaced { changed } => {
+                    let fields: Vec<String> =
+                        changed.iter().map(|f| field_title(f, strings)).collect();
+                    let fields = fields.join(strings.desk_label_join);
+                    fill(
+                        strings.desk_report_replaced,
+                        &[("name", &name), ("label", &label), ("fields", &fields)],
+                    )
+                }
+            });
+            if let Some(c) = contribution {
+                written.push(c.clone());
+            }
+        }
+        self.store(written, Vec::new());
+        self.changed();
+        report
+    }
+
+    /// Removes the contribution `key`.
+    pub fn remove(&self, key: &str) {
+        self.inner
+            .contributions
+            .borrow_mut()
+            .retain(|c| c.key != key);
+        self.store(Vec::new(), vec![key.to_string()]);
+        self.changed();
+    }
+
+    /// Gives contribution `key` the coordinator's label (empty: the draft's own).
+    pub fn relabel(&self, key: &str, label: &str) {
+        let relabelled = {
+            let mut list = self.inner.contributions.borrow_mut();
+            let Some(contribution) = list.iter_mut().find(|c| c.key == key) else {
+                return;
+            };
+            contribution.relabel(label);
+            contribution.clone()
+        };
+        self.store(vec![relabelled], Vec::new());
+        self.changed();
+    }
+
+    /// Re-renders what shows the desk (its own state, or the draft's considered marks).
+    pub fn changed(&self) {
+        self.inner.version.set(self.inner.version.get() + 1);
+        self.inner.on_change.emit(());
+    }
+
+    /// Writes to the store in the background. A refusal is said once and the desk goes on in
+    /// memory: the files remain the source.
+    fn store(&self, written: Vec<Contribution>, removed: Vec<String>) {
+        if written.is_empty() && removed.is_empty() {
+            return;
+        }
+        let key = |k: &str| contribution_store::record_key(&self.inner.draft_key, k);
+        let records = written
+            .iter()
+            .map(|c| (key(&c.key), c.to_record()))
+            .collect();
+        let removed = removed.iter().map(|k| key(k)).collect();
+        let desk = self.clone();
+        spawn_local(async move {
+            match contribution_store::write(records, removed).await {
+                Ok(()) => {
+                    // Other windows of this draft read the store again.
+                    if let Some(storage) = BrowserStorage::open() {
+                        let stamp = format!("{}@{}", desk.inner.draft_key, platform::now_iso());
+                        let _ = storage.set(&setting_key(CHANGED_SETTING), &stamp);
+                    }
+                }
+                Err(_) => {
+                    desk.inner.store_failed.set(true);
+                    desk.changed();
+                }
+            }
+        });
+    }
+}
+
+/// A field as a person cites it: a question's number, an area's comments, the general comments.
+pub fn field_title(key: &str, strings: &Strings) -> String {
+    let paper = Consultation::wipo_2019();
+    if let Some(id) = key.strip_prefix("answer:") {
+        return paper
+            .answerables()
+            .iter()
+            .find(|q| q.id == id)
+            .map_or_else(|| id.to_string(), |q| question_number(q, strings));
+    }
+    let comment = key.strip_prefix("comment:").unwrap_or(key);
+    match paper.areas.iter().find(|a| a.id == comment) {
+        Some(area) => fill(
+            strings.comment_area_label,
+            &[("area", area.heading.get(strings.language))],
+        ),
+        None => strings.comment_general_heading.to_string(),
+    }
+}

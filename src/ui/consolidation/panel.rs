@@ -1,0 +1,304 @@
+//! The desk's own panel: adding contribution files, who contributed, the filters, progress, and
+//! the compilation of contributions.
+
+use super::{Desk, ReadFile};
+use crate::catalog::Consultation;
+use crate::consolidation::{compilation, Filter};
+use crate::draft::transfer;
+use crate::export::outline::Options;
+use crate::export::{docx, html as html_writer, markdown, Format};
+use crate::i18n::{fill, import_reason, long_date, Strings};
+use crate::platform;
+use crate::ui::draft_handle::DraftHandle;
+use crate::ui::file_picker::FilePicker;
+use crate::ui::use_strings;
+use crate::ui::view::use_view;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+/// Reads every file, then adds them all at once (in the order given).
+fn read_files(
+    files: Vec<web_sys::File>,
+    desk: Desk,
+    report: UseStateHandle<Vec<String>>,
+    strings: &'static Strings,
+) {
+    spawn_local(async move {
+        let consultation = &Consultation::wipo_2019().id;
+        let mut read: Vec<ReadFile> = Vec::new();
+        for file in files {
+            let outcome = if file.size() > transfer::MAX_FILE_BYTES as f64 {
+                Err(strings.import_too_large.to_string())
+            } else {
+                match platform::read_text(&file).await {
+                    Ok(text) => transfer::read_file(&text, consultation)
+                        .map_err(|e| import_reason(&e, strings)),
+                    Err(_) => Err(strings.import_unreadable_file.to_string()),
+                }
+            };
+            read.push((file.name(), outcome));
+        }
+        report.set(desk.add(read, strings));
+    });
+}
+
+/// Closed until opened; says how many contributions the open draft has.
+#[function_component]
+pub fn DeskPanel() -> Html {
+    let strings = use_strings();
+    let desk = use_context::<Desk>().expect("the desk is provided");
+    let open = use_state(|| false);
+    let report = use_state(Vec::<String>::new);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let count = desk.len();
+    let toggle_text = if count == 0 {
+        strings.desk_open.to_string()
+    } else {
+        format!("{} ({count})", strings.desk_open)
+    };
+    let on_files = {
+        let (desk, report) = (desk.clone(), report.clone());
+        Callback::from(move |files| read_files(files, desk.clone(), report.clone(), strings))
+    };
+    html! {
+        <section class="cr-desk" aria-labelledby="cr-desk-heading">
+            <div class="cr-drafts__bar">
+                <h2 class="cr-drafts__heading" id="cr-desk-heading">{ strings.desk_heading }</h2>
+                <button type="button" class="cr-button cr-button--quiet cr-drafts__toggle" id="cr-desk-toggle"
+                    aria-expanded={(*open).to_string()} aria-controls="cr-desk-body" onclick={toggle}>
+                    { toggle_text }
+                </button>
+            </div>
+            if *open {
+                <div class="cr-desk__body" id="cr-desk-body">
+                    <p class="cr-panel__hint" id="cr-desk-intro">{ strings.desk_intro }</p>
+                    if desk.store_failed() {
+                        <p class="cr-notice cr-notice--warning" role="alert">{ strings.desk_store_failed }</p>
+                    }
+                    <FilePicker id="desk" class="cr-drop" label={strings.desk_add} multiple=true
+                        drop_hint={strings.desk_drop_hint} drop_now={strings.desk_drop_now}
+                        described_by="cr-desk-intro" {on_files} />
+                    <div class="cr-desk__report" role="status">
+                        if !report.is_empty() {
+                            <ul>{ for report.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+                        }
+                    </div>
+                    <Contributors />
+                    if count > 0 {
+                        <DeskView />
+                        <CompilationDownloads />
+                    }
+                </div>
+            }
+        </section>
+    }
+}
+
+/// Who contributed: each with an editable label, what they answered, when they saved, and a
+/// way to remove them.
+#[function_component]
+fn Contributors() -> Html {
+    let strings = use_strings();
+    let desk = use_context::<Desk>().expect("the desk is provided");
+    let removed = use_state(String::new);
+    let questions = Consultation::wipo_2019().answerables();
+    let rows = desk.with(|list| {
+        list.iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let key = c.key.clone();
+                let label = c.label().to_string();
+                let answered = c.draft.answered_count(questions.iter().map(|q| q.id));
+                let date = c.saved_at.as_deref().map_or_else(
+                    || strings.desk_date_unknown.to_string(),
+                    |at| long_date(at.get(..10).unwrap_or(at), strings),
+                );
+                let onchange = {
+                    let (desk, key) = (desk.clone(), key.clone());
+                    Callback::from(move |e: Event| {
+                        let input: HtmlInputElement = e.target_unchecked_into();
+                        desk.relabel(&key, &input.value());
+                    })
+                };
+                let onremove = {
+                    let (desk, removed, label) = (desk.clone(), removed.clone(), label.clone());
+                    Callback::from(move |_: MouseEvent| {
+                        desk.remove(&key);
+                        removed.set(fill(strings.desk_removed, &[("label", &label)]));
+                    })
+                };
+                let field_id = format!("desk-label-{i}");
+                let summary_id = format!("desk-summary-{i}");
+                html! {
+                    <li class="cr-desk__contributor" key={c.key.clone()}>
+                        <label class="cr-desk__label" for={field_id.clone()}>{ strings.desk_label_field }</label>
+                        <input type="text" class="cr-field__input cr-desk__input" id={field_id} value={label.clone()}
+                            aria-describedby={summary_id.clone()} {onchange} />
+                        <span class="cr-desk__summary" id={summary_id}>
+                            { fill(strings.desk_contributor_answered, &[
+                                ("answered", &answered.to_string()),
+                                ("total", &questions.len().to_string()),
+                                ("date", &date),
+                            ]) }
+                        </span>
+                        <button type="button" class="cr-button cr-button--quiet" onclick={onremove}>
+                            { strings.desk_remove }
+                            <span class="cr-visually-hidden">{ format!("{}{label}", strings.label_separator) }</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect::<Html>()
+    });
+    html! {
+        <div class="cr-desk__contributors">
+            <h3 class="cr-panel__heading">{ strings.desk_contributors_heading }</h3>
+            if desk.is_empty() {
+                <p>{ strings.desk_none }</p>
+            } else {
+                <ul class="cr-desk__list">{ rows }</ul>
+            }
+            <p class="cr-visually-hidden" role="status">{ (*removed).clone() }</p>
+        </div>
+    }
+}
+
+/// Progress, the label option and the filters.
+#[function_component]
+fn DeskView() -> Html {
+    let strings = use_strings();
+    let desk = use_context::<Desk>().expect("the desk is provided");
+    let handle = use_context::<DraftHandle>().expect("the desk goes with a draft");
+    let view = use_view();
+    let paper = Consultation::wipo_2019();
+    let questions = paper.answerables();
+    let considered = handle.with(|s| {
+        questions
+            .iter()
+            .filter(|q| s.draft().is_considered(&format!("answer:{}", q.id)))
+            .count()
+    });
+    let on_prefix = {
+        let desk = desk.clone();
+        Callback::from(move |e: Event| {
+            desk.set_prefix_label(e.target_unchecked_into::<HtmlInputElement>().checked());
+        })
+    };
+    let choose = |filter: Option<Filter>| {
+        let (desk, handle, view) = (desk.clone(), handle.clone(), view.clone());
+        Callback::from(move |_: Event| {
+            // Taken once, like "unanswered only": a question marked considered does not vanish
+            // under the cursor.
+            let set_aside = filter.map(|filter| {
+                let questions = Consultation::wipo_2019().answerables();
+                let ids: BTreeSet<String> = desk.with(|list| {
+                    handle.with(|s| {
+                        questions
+                            .iter()
+                            .filter(|q| !filter.keeps(list, s.draft(), &format!("answer:{}", q.id)))
+                            .map(|q| q.id.to_string())
+                            .collect()
+                    })
+                });
+                Rc::new(ids)
+            });
+            view.update(move |state| {
+                state.set_aside = set_aside.clone();
+                state.filter = filter;
+            });
+        })
+    };
+    let option = |filter: Option<Filter>, label: &'static str| {
+        let id = match filter {
+            None => "desk-filter-all",
+            Some(Filter::NotConsidered) => "desk-filter-not-considered",
+            Some(Filter::Differing) => "desk-filter-differing",
+            Some(Filter::NobodyAnswered) => "desk-filter-nobody",
+        };
+        let checked =
+            view.state.filter == filter && (filter.is_some() || view.state.set_aside.is_none());
+        html! {
+            <div class="cr-check">
+                <input type="radio" name="desk-filter" {id} {checked} onchange={choose(filter)} />
+                <label for={id}>{ label }</label>
+            </div>
+        }
+    };
+    let set_aside_note = view
+        .state
+        .filter
+        .and(view.state.set_aside.as_ref())
+        .map(|ids| {
+            fill(
+                strings.desk_filter_set_aside,
+                &[("n", &ids.len().to_string())],
+            )
+        })
+        .unwrap_or_default();
+    html! {
+        <div class="cr-desk__view">
+            <p class="cr-desk__progress">
+                { fill(strings.desk_considered_progress, &[("n", &considered.to_string()), ("total", &questions.len().to_string())]) }
+            </p>
+            <div class="cr-check">
+                <input type="checkbox" id="desk-prefix-label" checked={desk.prefix_label()} onchange={on_prefix} />
+                <label for="desk-prefix-label">{ strings.desk_prefix_label }</label>
+            </div>
+            <fieldset class="cr-fieldset">
+                <legend class="cr-fieldset__legend">{ strings.desk_filter_legend }</legend>
+                { option(None, strings.desk_filter_all) }
+                { for Filter::ALL.into_iter().map(|f| option(Some(f), match f {
+                    Filter::NotConsidered => strings.desk_filter_not_considered,
+                    Filter::Differing => strings.desk_filter_differing,
+                    Filter::NobodyAnswered => strings.desk_filter_nobody,
+                })) }
+            </fieldset>
+            <p class="cr-view__note" role="status">{ set_aside_note }</p>
+        </div>
+    }
+}
+
+/// The compilation of contributions in Word, HTML and Markdown, in the interface's language.
+#[function_component]
+fn CompilationDownloads() -> Html {
+    let strings = use_strings();
+    let desk = use_context::<Desk>().expect("the desk is provided");
+    let button = |format: Format, label: &'static str| {
+        let desk = desk.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let paper = Consultation::wipo_2019();
+            let options = Options {
+                date: platform::today_local(),
+                include_unanswered: true,
+                language: strings.language,
+                bilingual: false,
+            };
+            let outline = desk.with(|list| compilation::outline(paper, list, &options));
+            let bytes = match format {
+                Format::Word => docx::write(&outline),
+                Format::Html => html_writer::write(&outline, None).into_bytes(),
+                _ => markdown::write(&outline).into_bytes(),
+            };
+            let name = compilation::file_name(paper, &options.date, format.extension());
+            let _ = platform::download(&name, format.mime(), &bytes);
+        });
+        html! { <button type="button" class="cr-button cr-button--secondary" {onclick}>{ label }</button> }
+    };
+    html! {
+        <div class="cr-desk__compilation">
+            <h3 class="cr-panel__heading">{ strings.desk_compilation_heading }</h3>
+            <p class="cr-panel__hint">{ strings.desk_compilation_hint }</p>
+            <div class="cr-buttons">
+                { button(Format::Word, strings.desk_compilation_word) }
+                { button(Format::Html, strings.desk_compilation_html) }
+                { button(Format::Markdown, strings.desk_compilation_markdown) }
+            </div>
+        </div>
+    }
+}
