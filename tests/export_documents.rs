@@ -93,3 +93,62 @@ proptest! {
         prop_assert_eq!(transfer::from_file(&file, &paper.id), Ok(draft));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// The compilation of contributions in Word stays well-formed and holds, under each question,
+    /// every contributor's label and answer in order, whatever they wrote and however they are
+    /// called.
+    #[test]
+    fn the_compilation_holds_every_contributor_answer_under_its_question(
+        contributors in prop::collection::vec((answer_text(), answer_text(), answer_text()), 1..5),
+        english in any::<bool>(),
+    ) {
+        use consultation_response::consolidation::{compilation, Contribution};
+        let paper = Consultation::wipo_2019();
+        let list: Vec<Contribution> = contributors
+            .iter()
+            .enumerate()
+            .map(|(n, (label, first, second))| {
+                let mut draft = Draft::new(&paper.id);
+                draft.set_answer("3.ii", first);
+                draft.set_answer("11.i", second);
+                let mut contribution = Contribution::from_file(draft, None, &format!("file-{n}.json"));
+                contribution.relabel(label);
+                contribution
+            })
+            .collect();
+        let language = if english { Language::English } else { Language::Zh };
+        let options = Options { date: "2026-11-28".into(), include_unanswered: false, language, bilingual: false };
+        let outline = compilation::outline(paper, &list, &options);
+        let parts = zip::read_stored(&docx::write(&outline)).unwrap();
+        for (name, data) in &parts {
+            let xml = std::str::from_utf8(data).unwrap();
+            prop_assert!(roxmltree::Document::parse(xml).is_ok(), "{} is not well-formed", name);
+        }
+        let text = document_text(std::str::from_utf8(&parts[4].1).unwrap());
+        let mut from = 0;
+        for id in ["3.ii", "11.i"] {
+            for contribution in &list {
+                let answer = contribution.draft.answer(id);
+                if answer.trim().is_empty() { continue; }
+                // Identical answers come once, under the first of their contributors.
+                for piece in visible(answer).split("\n\n").map(|p| p.trim_matches('\n')).filter(|p| !p.trim().is_empty()) {
+                    prop_assert!(text[from..].contains(piece) || text[..from].contains(piece), "{:?} missing", piece);
+                }
+            }
+            let question = paper.answerables().into_iter().find(|q| q.id == id).unwrap();
+            let prompt = question.text.get(language);
+            if list.iter().any(|c| c.draft.is_answered(id)) {
+                let at = text[from..].find(prompt);
+                prop_assert!(at.is_some(), "question {} missing or out of order", id);
+                from += at.unwrap() + prompt.len();
+            }
+        }
+        // Every contributor is listed at the top.
+        for contribution in &list {
+            prop_assert!(text.contains(visible(contribution.label()).trim()));
+        }
+    }
+}

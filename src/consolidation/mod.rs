@@ -113,7 +113,7 @@ pub enum Admission {
     /// The same draft, unchanged, is already there: nothing changed.
     AlreadyThere,
     /// A newer file of a contributor replaced the older one; these fields (`answer:<id>`,
-    /// `comment:<key>`) changed.
+    /// `comment:<key>`) changed (none when only the contributor's details did).
     Replaced { changed: Vec<String> },
     /// An older (or no newer) file of a contributor whose draft is already there, with other
     /// text: the one there is kept.
@@ -127,14 +127,14 @@ pub fn admit(contributions: &mut Vec<Contribution>, incoming: Contribution) -> A
         contributions.push(incoming);
         return Admission::Added;
     };
-    let changed = changed_fields(&existing.draft, &incoming.draft);
-    if changed.is_empty() {
+    if existing.draft.fields() == incoming.draft.fields() {
         return Admission::AlreadyThere;
     }
     // ISO 8601 times compare as text; a file that does not say when it was saved is the oldest.
     if incoming.saved_at <= existing.saved_at {
         return Admission::Older;
     }
+    let changed = changed_fields(&existing.draft, &incoming.draft);
     let (custom_label, added_at) = (existing.custom_label.take(), existing.added_at.clone());
     *existing = Contribution {
         custom_label,

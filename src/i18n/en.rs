@@ -277,4 +277,5 @@ pub static EN: Strings = Strings {
     desk_nobody_answered: "(no contributor answered)",
     desk_contributions_count: "Contributions",
     desk_label_join: ", ",
+    desk_changed_details: "the contributor's details",
 };

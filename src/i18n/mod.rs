@@ -281,6 +281,7 @@ pub struct Strings {
     pub desk_nobody_answered: &'static str,
     pub desk_contributions_count: &'static str,
     pub desk_label_join: &'static str,
+    pub desk_changed_details: &'static str,
 }
 
 /// The label of a respondent's free-text detail.

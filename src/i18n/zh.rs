@@ -264,4 +264,5 @@ pub static ZH: Strings = Strings {
     desk_nobody_answered: "（无人提供意见）",
     desk_contributions_count: "意见份数",
     desk_label_join: "、",
+    desk_changed_details: "提供者信息",
 };

@@ -215,7 +215,12 @@ test('the desk passes axe in both languages and works from the keyboard alone', 
     await page.keyboard.press('Enter');
     await page.locator('#cr-desk-toggle[aria-expanded="true"]').waitFor();
     await page.locator('#desk-choose').focus();
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    const chooserShown = page.waitForEvent('filechooser');
+    // One round trip first, so that Playwright's interception of the chooser is in place before
+    // the key press opens it (a click waits for that by itself).
+    await page.evaluate(() => 0);
+    await page.keyboard.press('Enter');
+    const chooser = await chooserShown;
     await chooser.setFiles([a.file.path, b.file.path]);
     await page.locator('.cr-desk__report li').nth(1).waitFor();
     const insert = contributions(page, '1.i').locator('button').first();
@@ -234,4 +239,35 @@ test('the desk passes axe in both languages and works from the keyboard alone', 
     assert.ok(words.open);
     await context.close();
   }
+});
+
+test('a second window sees the contributions, and removing my drafts from this browser removes them', { timeout: 120_000 }, async () => {
+  const a = await contributor('甲单位', { '1.i': '甲的意见。' });
+  await a.context.close();
+  const { context } = await openContext(env);
+  const first = await openApp(context, env.url);
+  const second = await openApp(context, env.url);
+  await addContributions(first, [a.file.path]);
+  await contributions(first, '1.i').locator('.cr-contribution').waitFor();
+  // The other window reads the store again when told the contributions changed.
+  await contributions(second, '1.i').locator('.cr-contribution').waitFor();
+  assert.deepEqual(await groups(second, '1.i'), ['甲单位=甲的意见。']);
+  await second.close();
+
+  await first.getByRole('button', { name: '从此浏览器中删除我的草稿' }).click();
+  await first.getByRole('alert').getByRole('button', { name: '删除' }).click();
+  await first.getByText('已从此浏览器中删除您的草稿。').waitFor();
+  await first.locator('#cr-desk-toggle', { hasText: /^汇总他人意见$/ }).waitFor();
+  assert.equal(await contributions(first, '1.i').count(), 0);
+  const left = await first.evaluate(() => new Promise((resolve, reject) => {
+    const request = indexedDB.open('consultation-response');
+    request.onsuccess = () => {
+      const all = request.result.transaction('contributions').objectStore('contributions').count();
+      all.onsuccess = () => resolve(all.result);
+      all.onerror = reject;
+    };
+    request.onerror = reject;
+  }));
+  assert.equal(left, 0);
+  await context.close();
 });

@@ -63,7 +63,7 @@ test('answers typed in Chinese and English, one of 20,000 characters, survive a 
   // Saved within half a second of the last change.
   await page.waitForTimeout(500);
   const stored = await storedDraft(page);
-  assert.equal(stored.version, 1);
+  assert.equal(stored.version, 2);
   assert.equal(stored.answers['4.iii'], long);
   assert.equal(await answerField(page, '4.iii').inputValue(), long, 'still on screen after saving');
   assert.equal(await answerField(page, '7.iii').inputValue(), ANSWERS['7.iii']);

@@ -33,6 +33,8 @@ struct DeskInner {
     draft_key: String,
     contributions: RefCell<Vec<Contribution>>,
     store_failed: Cell<bool>,
+    /// Whether the store was read once.
+    loaded: Cell<bool>,
     prefix_label: Cell<bool>,
     version: Cell<u32>,
     on_change: Callback<()>,
@@ -55,6 +57,7 @@ impl Desk {
                 draft_key: draft_key.to_string(),
                 contributions: RefCell::new(Vec::new()),
                 store_failed: Cell::new(false),
+                loaded: Cell::new(false),
                 prefix_label: Cell::new(false),
                 version: Cell::new(0),
                 on_change,
@@ -88,11 +91,22 @@ impl Desk {
                         .iter()
                         .filter_map(|r| Contribution::from_record(r, consultation))
                         .collect();
+                    // Files added before the first reading finished are kept.
+                    if !desk.inner.loaded.replace(true) {
+                        for added in desk.inner.contributions.borrow().iter() {
+                            if !list.iter().any(|c| c.key == added.key) {
+                                list.push(added.clone());
+                            }
+                        }
+                    }
                     // The store keeps them by key; the coordinator sees them in the order added.
                     list.sort_by(|a, b| a.added_at.cmp(&b.added_at));
                     *desk.inner.contributions.borrow_mut() = list;
                 }
-                Err(_) => desk.inner.store_failed.set(true),
+                Err(_) => {
+                    desk.inner.loaded.set(true);
+                    desk.inner.store_failed.set(true);
+                }
             }
             desk.changed();
         });
@@ -143,7 +157,8 @@ impl Desk {
                 }
             };
             let mut incoming = Contribution::from_file(draft, saved_at, &name);
-            incoming.added_at = now.clone();
+            // Files added together keep the order they were given in.
+            incoming.added_at = format!("{now}#{:04}", report.len());
             let key = incoming.key.clone();
             let mut list = self.inner.contributions.borrow_mut();
             let admission = admit(&mut list, incoming);
@@ -157,7 +172,11 @@ impl Desk {
                 Admission::Replaced { changed } => {
                     let fields: Vec<String> =
                         changed.iter().map(|f| field_title(f, strings)).collect();
-                    let fields = fields.join(strings.desk_label_join);
+                    let fields = if fields.is_empty() {
+                        strings.desk_changed_details.to_string()
+                    } else {
+                        fields.join(strings.desk_label_join)
+                    };
                     fill(
                         strings.desk_report_replaced,
                         &[("name", &name), ("label", &label), ("fields", &fields)],

@@ -1,0 +1,175 @@
+// Benchmark: the consolidation desk with thirty contributions of a full draft each (42 answers
+// of 2,000 characters and 7 comments: about 2.5 million characters in all). Run after a release
+// build: `node benches/consolidation.mjs` (`RUNS=` to change the 3 runs). At CPU ×1 and ×4
+// (DevTools throttling), medians:
+// - adding the 30 files at once: from choosing them to every contribution on the page, and the
+//   longest task meanwhile (what a click or key press may wait for);
+// - opening the page again with the 30 contributions stored: from navigation to question 1 (i)
+//   showing its 30 contributions, and the longest task;
+// - typing into the consolidated answer of question 1 (i) with its 30 contributions on screen:
+//   key press → next frame, p50 and p95, against the same with no contributions.
+// Prints a table; asserts nothing.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { answerField, openApp, openContext, start } from '../tests/e2e/support.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 3);
+const CONTRIBUTORS = 30;
+const PRESSES = 40;
+const CONSULTATION = 'wipo-ip-ai-2019';
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(text) {
+  let crc = 0xffffffff;
+  for (const byte of Buffer.from(text, 'utf8')) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  return ((crc ^ 0xffffffff) >>> 0).toString(16).padStart(8, '0');
+}
+
+/** A draft file as the app writes it, from contributor `n`, answering every question in `ids`. */
+function draftFile(n, ids, areas) {
+  const text = (id) => `${n} 号单位对 ${id} 的意见：`.padEnd(2000, '知识产权与人工智能。');
+  const draft = JSON.stringify({
+    format: 'consultation-response/draft',
+    version: 2,
+    consultation: CONSULTATION,
+    saved_at: `2026-11-${String(1 + (n % 27)).padStart(2, '0')}T09:00:00.000Z`,
+    answers: Object.fromEntries(ids.map((id) => [id, text(id)])),
+    comments: Object.fromEntries(areas.map((area) => [area, text(area)])),
+    respondent: { organisation: `第 ${n} 单位` },
+    identity: `contributor-${n}`,
+  });
+  return JSON.stringify({
+    format: 'consultation-response/draft-file',
+    version: 1,
+    consultation: CONSULTATION,
+    checksum: `crc32:${crc32(draft)}`,
+    draft,
+  }, null, 2);
+}
+
+function longestTaskProbe() {
+  window.__longest = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  window.__armFrame = () => {
+    window.__frame = new Promise((resolve) => {
+      addEventListener('keydown', (event) => {
+        const t0 = event.timeStamp;
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(performance.now() - t0);
+          channel.port2.postMessage(0);
+        });
+      }, { once: true, capture: true });
+    });
+  };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
+
+async function typing(page) {
+  const field = answerField(page, '1.i');
+  await field.fill('综合意见。'.repeat(400));
+  await field.focus();
+  await page.keyboard.press('End');
+  await page.waitForTimeout(1000);
+  const frames = [];
+  for (let i = 0; i < PRESSES; i += 1) {
+    await page.evaluate(() => window.__armFrame());
+    await page.keyboard.press(i % 2 ? 'a' : 'b');
+    frames.push(await page.evaluate(() => window.__frame));
+    await page.waitForTimeout(120);
+  }
+  return { p50: quantile(frames, 0.5), p95: quantile(frames, 0.95) };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'cr-bench-desk-'));
+const env = await start({ uiLanguage: 'zh-CN' });
+const results = {};
+try {
+  // The question and area ids, from the app itself.
+  const { context: probe } = await openContext(env);
+  const probePage = await openApp(probe, env.url);
+  const ids = await probePage.locator('textarea[name^="answer-"]').evaluateAll((all) => all.map((t) => t.name.slice(7)));
+  const areas = await probePage.locator('textarea[name^="comment-"]').evaluateAll((all) => all.map((t) => t.name.slice(8)));
+  await probe.close();
+  const paths = [];
+  for (let n = 1; n <= CONTRIBUTORS; n += 1) {
+    const path = join(dir, `contributor-${n}.json`);
+    writeFileSync(path, draftFile(n, ids, areas));
+    paths.push(path);
+  }
+
+  for (const cpu of [1, 4]) {
+    const runs = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      const { context } = await openContext(env, { init: longestTaskProbe, viewport: { width: 1280, height: 800 } });
+      const page = await openApp(context, env.url);
+      const cdp = await context.newCDPSession(page);
+      const without = await (async () => {
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+        const frames = await typing(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+        return frames;
+      })();
+
+      await page.locator('#cr-desk-toggle').click();
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('#desk-choose').click()]);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+      await page.evaluate(() => { window.__longest = 0; });
+      const t0 = Date.now();
+      await chooser.setFiles(paths);
+      await page.locator('.cr-desk__report li').nth(CONTRIBUTORS - 1).waitFor({ timeout: 120_000 });
+      await page.locator('#question-13\\.ii .cr-contribution').nth(0).waitFor();
+      const added = Date.now() - t0;
+      const addLongest = await page.evaluate(() => window.__longest);
+      const shown = await page.locator('#question-1\\.i .cr-contribution').count();
+      if (shown !== CONTRIBUTORS) throw new Error(`question 1 (i) shows ${shown} contributions, not ${CONTRIBUTORS}`);
+
+      const withContributions = await typing(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      await page.waitForTimeout(1500);
+
+      // Opening again: the 30 contributions come from the store.
+      const again = await context.newPage();
+      const cdp2 = await context.newCDPSession(again);
+      await cdp2.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+      await again.goto(env.url, { waitUntil: 'commit' });
+      await again.locator('#question-1\\.i .cr-contribution').nth(0).waitFor({ timeout: 120_000 });
+      const reopened = await again.evaluate(() => performance.now());
+      const reopenLongest = await again.evaluate(() => window.__longest);
+      runs.push({
+        added, addLongest, reopened, reopenLongest,
+        p50: withContributions.p50, p95: withContributions.p95, p50Without: without.p50, p95Without: without.p95,
+      });
+      await context.close();
+    }
+    results[cpu] = Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => r[k]))]));
+  }
+} finally {
+  await env.stop();
+}
+
+const ms = (value) => `${value.toFixed(0)} ms`;
+console.log(`${CONTRIBUTORS} contributions of a full draft each; medians of ${RUNS}`);
+console.log('| | CPU ×1 | CPU ×4 |');
+console.log('|---|---|---|');
+for (const [label, key] of [
+  ['adding the 30 files: chosen → all on the page', 'added'],
+  ['  longest task meanwhile', 'addLongest'],
+  ['opening again: navigation → 1 (i) shows its contributions', 'reopened'],
+  ['  longest task meanwhile', 'reopenLongest'],
+  ['key press → next frame, p50, 30 contributions on screen', 'p50'],
+  ['key press → next frame, p95, 30 contributions on screen', 'p95'],
+  ['key press → next frame, p50, no contributions', 'p50Without'],
+  ['key press → next frame, p95, no contributions', 'p95Without'],
+]) {
+  console.log(`| ${label} | ${ms(results[1][key])} | ${ms(results[4][key])} |`);
+}
