@@ -133,6 +133,9 @@ try {
       const shown = await page.locator('#question-1\\.i .cr-contribution').count();
       if (shown !== CONTRIBUTORS) throw new Error(`question 1 (i) shows ${shown} contributions, not ${CONTRIBUTORS}`);
 
+      // What the 30 contributions take in this origin's storage (IndexedDB, on disk).
+      await page.waitForTimeout(1000);
+      const stored = await page.evaluate(async () => (await navigator.storage.estimate()).usage);
       const withContributions = await typing(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
       await page.waitForTimeout(1500);
@@ -146,7 +149,7 @@ try {
       const reopened = await again.evaluate(() => performance.now());
       const reopenLongest = await again.evaluate(() => window.__longest);
       runs.push({
-        added, addLongest, reopened, reopenLongest,
+        added, addLongest, reopened, reopenLongest, stored,
         p50: withContributions.p50, p95: withContributions.p95, p50Without: without.p50, p95Without: without.p95,
       });
       await context.close();
@@ -159,6 +162,7 @@ try {
 
 const ms = (value) => `${value.toFixed(0)} ms`;
 console.log(`${CONTRIBUTORS} contributions of a full draft each; medians of ${RUNS}`);
+console.log(`storage used by the origin with them stored: ${(results[1].stored / 1e6).toFixed(1)} MB`);
 console.log('| | CPU ×1 | CPU ×4 |');
 console.log('|---|---|---|');
 for (const [label, key] of [

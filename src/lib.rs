@@ -12,6 +12,7 @@ pub mod consolidation;
 pub mod draft;
 pub mod export;
 pub mod i18n;
+pub mod json;
 pub mod language;
 pub mod platform;
 pub mod ui;

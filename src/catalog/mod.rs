@@ -3,8 +3,8 @@
 //! Each consultation is one JSON file under `data/` (schema in `data/README.md`), compiled into the
 //! binary so the app needs no request to show it. Nothing here touches the browser.
 
+use crate::json::{self, Fields, Json, Misshapen};
 use crate::language::Language;
-use serde::Deserialize;
 use std::sync::OnceLock;
 
 /// The only consultation the app ships with today.
@@ -14,7 +14,7 @@ const WIPO_2019_JSON: &str = include_str!("../../data/wipo-ip-ai-2019.json");
 pub const CATALOG_SCHEMA: u32 = 2;
 
 /// A text of the paper in both languages.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Text {
     pub zh: String,
     pub en: String,
@@ -24,8 +24,7 @@ pub struct Text {
 
 /// How far the English of a text is WIPO's own wording. The official English document is not
 /// available in full, so most English is a translation from the Chinese.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EnglishStatus {
     /// WIPO's wording, verbatim and complete, as a public source reproduces it.
     Official,
@@ -46,7 +45,7 @@ impl Text {
 }
 
 /// A consultation paper: its identity, where responses go, and its content in order.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Consultation {
     pub schema: u32,
     /// Stable identifier, used in storage keys and in saved drafts.
@@ -65,63 +64,59 @@ pub struct Consultation {
     pub areas: Vec<Area>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Intro {
     pub heading: Text,
     pub paragraphs: Vec<Paragraph>,
 }
 
 /// A numbered paragraph of the paper, with its lettered sub-items if any.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Paragraph {
     pub n: u32,
     pub text: Text,
-    #[serde(default)]
     pub items: Vec<Item>,
     /// A question the paragraph itself asks without a number (paragraph 26). The paragraph's
     /// text ends with the question's text.
-    #[serde(default)]
     pub question: Option<ParagraphQuestion>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     /// As printed, e.g. `(a)`.
     pub label: String,
     pub text: Text,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ParagraphQuestion {
     pub id: String,
     pub text: Text,
 }
 
 /// One of the six areas (patents, copyright, …).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Area {
     pub id: String,
     /// The letter it has in the list of paragraph 5, e.g. `(a)`.
     pub label: String,
     pub heading: Text,
     /// Context paragraphs that stand under the area heading, before its first issue.
-    #[serde(default)]
     pub paragraphs: Vec<Paragraph>,
     pub issues: Vec<Issue>,
 }
 
 /// A numbered issue (议题) with its context paragraphs and questions.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Issue {
     pub n: u32,
     pub title: Text,
-    #[serde(default)]
     pub paragraphs: Vec<Paragraph>,
     pub questions: Vec<Question>,
 }
 
 /// A numbered question, e.g. issue 4 question (iii) with id `4.iii`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Question {
     pub id: String,
     /// As printed, e.g. `(iii)`.
@@ -151,23 +146,126 @@ pub enum Position<'a> {
 /// Why a catalog file was refused.
 #[derive(Debug)]
 pub enum CatalogError {
-    Json(serde_json::Error),
+    /// Not JSON, or not shaped like a catalog.
+    Invalid,
     Schema(u32),
 }
 
 impl std::fmt::Display for CatalogError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            CatalogError::Json(e) => write!(f, "catalog is not valid: {e}"),
+            CatalogError::Invalid => write!(f, "catalog is not valid"),
             CatalogError::Schema(n) => write!(f, "catalog schema {n} is not {CATALOG_SCHEMA}"),
         }
+    }
+}
+
+// Reading the data file: each part from its JSON object. Lists a part may lack are empty.
+
+impl Text {
+    fn read(value: &Json) -> Result<Self, Misshapen> {
+        let fields = Fields::of(value)?;
+        let en_status = match fields.required_text("en_status")?.as_str() {
+            "official" => EnglishStatus::Official,
+            "official-part" => EnglishStatus::OfficialPart,
+            "translation" => EnglishStatus::Translation,
+            _ => return Err(Misshapen),
+        };
+        Ok(Text {
+            zh: fields.required_text("zh")?,
+            en: fields.required_text("en")?,
+            en_status,
+        })
+    }
+}
+
+impl Paragraph {
+    fn read(value: &Json) -> Result<Self, Misshapen> {
+        let fields = Fields::of(value)?;
+        Ok(Paragraph {
+            n: fields.number("n")? as u32,
+            text: fields.required("text", Text::read)?,
+            items: fields.list("items", |item| {
+                let item = Fields::of(item)?;
+                Ok(Item {
+                    label: item.required_text("label")?,
+                    text: item.required("text", Text::read)?,
+                })
+            })?,
+            question: fields.optional("question", |question| {
+                let question = Fields::of(question)?;
+                Ok(ParagraphQuestion {
+                    id: question.required_text("id")?,
+                    text: question.required("text", Text::read)?,
+                })
+            })?,
+        })
+    }
+}
+
+impl Issue {
+    fn read(value: &Json) -> Result<Self, Misshapen> {
+        let fields = Fields::of(value)?;
+        Ok(Issue {
+            n: fields.number("n")? as u32,
+            title: fields.required("title", Text::read)?,
+            paragraphs: fields.list("paragraphs", Paragraph::read)?,
+            questions: fields.list("questions", |question| {
+                let question = Fields::of(question)?;
+                Ok(Question {
+                    id: question.required_text("id")?,
+                    label: question.required_text("label")?,
+                    text: question.required("text", Text::read)?,
+                })
+            })?,
+        })
+    }
+}
+
+impl Area {
+    fn read(value: &Json) -> Result<Self, Misshapen> {
+        let fields = Fields::of(value)?;
+        Ok(Area {
+            id: fields.required_text("id")?,
+            label: fields.required_text("label")?,
+            heading: fields.required("heading", Text::read)?,
+            paragraphs: fields.list("paragraphs", Paragraph::read)?,
+            issues: fields.list("issues", Issue::read)?,
+        })
+    }
+}
+
+impl Consultation {
+    fn read(value: &Json) -> Result<Self, Misshapen> {
+        let fields = Fields::of(value)?;
+        Ok(Consultation {
+            schema: fields.number("schema")? as u32,
+            id: fields.required_text("id")?,
+            symbol: fields.required_text("symbol")?,
+            title: fields.required("title", Text::read)?,
+            author: fields.required("author", Text::read)?,
+            published: fields.required_text("published")?,
+            deadline: fields.required_text("deadline")?,
+            email: fields.required_text("email")?,
+            intro: fields.required("intro", |intro| {
+                let intro = Fields::of(intro)?;
+                Ok(Intro {
+                    heading: intro.required("heading", Text::read)?,
+                    paragraphs: intro.list("paragraphs", Paragraph::read)?,
+                })
+            })?,
+            areas: fields.list("areas", Area::read)?,
+        })
     }
 }
 
 impl Consultation {
     /// Reads a consultation from its JSON data file.
     pub fn from_json(json: &str) -> Result<Self, CatalogError> {
-        let consultation: Consultation = serde_json::from_str(json).map_err(CatalogError::Json)?;
+        let consultation = json::parse(json)
+            .ok_or(Misshapen)
+            .and_then(|value| Consultation::read(&value))
+            .map_err(|_| CatalogError::Invalid)?;
         if consultation.schema != CATALOG_SCHEMA {
             return Err(CatalogError::Schema(consultation.schema));
         }

@@ -6,7 +6,7 @@ pub mod compilation;
 
 use crate::checksum::crc32;
 use crate::draft::{Draft, GENERAL_COMMENTS};
-use serde::{Deserialize, Serialize};
+use crate::json::{self, Fields, Value};
 
 /// One contributor's draft, as read from a file they sent: a read-only copy kept with the
 /// consolidation.
@@ -65,44 +65,40 @@ impl Contribution {
         self.custom_label = (!label.is_empty()).then(|| label.to_string());
     }
 
-    /// How it is kept in the browser's store.
+    /// How it is kept in the browser's store: `{"key","file_name","saved_at","custom_label",
+    /// "added_at","draft"}`, the draft in the stored-draft format.
     pub fn to_record(&self) -> String {
-        let record = Record {
-            key: self.key.clone(),
-            file_name: self.file_name.clone(),
-            saved_at: self.saved_at.clone(),
-            custom_label: self.custom_label.clone(),
-            added_at: self.added_at.clone(),
-            draft: self.draft.to_json(self.saved_at.as_deref().unwrap_or("")),
-        };
-        serde_json::to_string(&record).expect("strings always serialise")
+        let draft = self.draft.to_json(self.saved_at.as_deref().unwrap_or(""));
+        let mut members = vec![
+            ("key", Value::Str(&self.key)),
+            ("file_name", Value::Str(&self.file_name)),
+            ("added_at", Value::Str(&self.added_at)),
+            ("draft", Value::Str(&draft)),
+        ];
+        if let Some(saved_at) = &self.saved_at {
+            members.push(("saved_at", Value::Str(saved_at)));
+        }
+        if let Some(label) = &self.custom_label {
+            members.push(("custom_label", Value::Str(label)));
+        }
+        Value::Object(members).to_json()
     }
 
     /// Reads back what [`Contribution::to_record`] wrote; `None` for anything else.
     pub fn from_record(text: &str, consultation_id: &str) -> Option<Self> {
-        let record: Record = serde_json::from_str(text).ok()?;
-        let (draft, _) = Draft::from_json(&record.draft, consultation_id).ok()?;
+        let value = json::parse(text)?;
+        let fields = Fields::of(&value).ok()?;
+        let (draft, _) =
+            Draft::from_json(&fields.required_text("draft").ok()?, consultation_id).ok()?;
         Some(Contribution {
-            key: record.key,
-            file_name: record.file_name,
-            saved_at: record.saved_at,
-            custom_label: record.custom_label,
-            added_at: record.added_at,
+            key: fields.required_text("key").ok()?,
+            file_name: fields.text("file_name").ok()?,
+            saved_at: fields.optional_text("saved_at").ok()?,
+            custom_label: fields.optional_text("custom_label").ok()?,
+            added_at: fields.text("added_at").ok()?,
             draft,
         })
     }
-}
-
-#[derive(Serialize, Deserialize)]
-struct Record {
-    key: String,
-    file_name: String,
-    saved_at: Option<String>,
-    custom_label: Option<String>,
-    #[serde(default)]
-    added_at: String,
-    /// The contributor's draft in the stored-draft format.
-    draft: String,
 }
 
 /// What became of a file added to the consolidation.

@@ -2,13 +2,13 @@
 //! and one per day before that, so a person can go back to what they had yesterday.
 
 use super::Draft;
-use serde::{Deserialize, Serialize};
+use crate::json::{self, Fields, Json, Misshapen, Value};
 
 /// How many recent snapshots are kept before only one per day remains.
 pub const RECENT: usize = 20;
 
 /// One earlier version: when it was saved and the draft as stored then.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Snapshot {
     /// ISO 8601 (UTC), as the draft's `saved_at`.
     pub at: String,
@@ -17,7 +17,8 @@ pub struct Snapshot {
 }
 
 /// The snapshots of one draft, oldest first.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+/// Stored as `{"version":1,"snapshots":[{"at":"…","draft":"…"}]}`.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct History {
     version: u64,
     snapshots: Vec<Snapshot>,
@@ -33,16 +34,46 @@ fn day(at: &str) -> &str {
 }
 
 impl History {
-    pub fn from_json(json: &str) -> History {
-        serde_json::from_str(json).unwrap_or_default()
+    /// Reads the stored history; anything unreadable is an empty one.
+    pub fn from_json(text: &str) -> History {
+        let read = |value: &Json| -> Result<History, Misshapen> {
+            let fields = Fields::of(value)?;
+            let snapshot = |item: &Json| {
+                let item = Fields::of(item)?;
+                Ok(Snapshot {
+                    at: item.required_text("at")?,
+                    draft: item.required_text("draft")?,
+                })
+            };
+            Ok(History {
+                version: fields.number("version")?,
+                snapshots: {
+                    fields.required("snapshots", |_| Ok(()))?;
+                    fields.list("snapshots", snapshot)?
+                },
+            })
+        };
+        json::parse(text)
+            .and_then(|value| read(&value).ok())
+            .unwrap_or_default()
     }
 
     pub fn to_json(&self) -> String {
-        let file = History {
-            version: 1,
-            snapshots: self.snapshots.clone(),
-        };
-        serde_json::to_string(&file).expect("strings always serialise")
+        let snapshots = self
+            .snapshots
+            .iter()
+            .map(|s| {
+                Value::Object(vec![
+                    ("at", Value::Str(&s.at)),
+                    ("draft", Value::Str(&s.draft)),
+                ])
+            })
+            .collect();
+        Value::Object(vec![
+            ("version", Value::Number(1)),
+            ("snapshots", Value::Array(snapshots)),
+        ])
+        .to_json()
     }
 
     pub fn snapshots(&self) -> &[Snapshot] {

@@ -4,20 +4,20 @@
 
 use super::keeper::{storage_key, KeyValueStore, StoreError};
 use super::Draft;
-use serde::{Deserialize, Serialize};
+use crate::json::{self, Fields, Json, Misshapen, Value};
 
 /// The id of the first draft, stored under the consultation's own key.
 pub const MAIN_DRAFT: &str = "main";
 
 /// One draft in the list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DraftEntry {
     pub id: String,
     pub name: String,
 }
 
 /// A draft that was deleted and can still be brought back.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Deleted {
     pub entry: DraftEntry,
     /// Where it stood in the list.
@@ -26,15 +26,77 @@ pub struct Deleted {
     pub stored: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Stored as `{"version":1,"drafts":[{"id","name"}],"current","next","deleted":{"entry","position","stored"}}`.
+#[derive(Debug, Clone, PartialEq)]
 struct Index {
     version: u64,
     drafts: Vec<DraftEntry>,
     /// The draft last opened, to open again next time.
     current: String,
     next: u64,
-    #[serde(default)]
     deleted: Option<Deleted>,
+}
+
+impl DraftEntry {
+    fn to_value(&self) -> Value<'_> {
+        Value::Object(vec![
+            ("id", Value::Str(&self.id)),
+            ("name", Value::Str(&self.name)),
+        ])
+    }
+
+    fn from_json(value: &Json) -> Result<Self, Misshapen> {
+        let fields = Fields::of(value)?;
+        Ok(DraftEntry {
+            id: fields.required_text("id")?,
+            name: fields.required_text("name")?,
+        })
+    }
+}
+
+impl Index {
+    fn to_json(&self) -> String {
+        let mut members = vec![
+            ("version", Value::Number(self.version)),
+            (
+                "drafts",
+                Value::Array(self.drafts.iter().map(DraftEntry::to_value).collect()),
+            ),
+            ("current", Value::Str(&self.current)),
+            ("next", Value::Number(self.next)),
+        ];
+        if let Some(deleted) = &self.deleted {
+            let mut fields = vec![
+                ("entry", deleted.entry.to_value()),
+                ("position", Value::Number(deleted.position as u64)),
+            ];
+            if let Some(stored) = &deleted.stored {
+                fields.push(("stored", Value::Str(stored)));
+            }
+            members.push(("deleted", Value::Object(fields)));
+        }
+        Value::Object(members).to_json()
+    }
+
+    fn from_json(value: &Json) -> Result<Self, Misshapen> {
+        let fields = Fields::of(value)?;
+        let deleted = |value: &Json| {
+            let fields = Fields::of(value)?;
+            Ok(Deleted {
+                entry: fields.required("entry", DraftEntry::from_json)?,
+                position: fields.number("position")? as usize,
+                stored: fields.optional_text("stored")?,
+            })
+        };
+        fields.required("drafts", |_| Ok(()))?;
+        Ok(Index {
+            version: fields.number("version")?,
+            drafts: fields.list("drafts", DraftEntry::from_json)?,
+            current: fields.required_text("current")?,
+            next: fields.number("next")?,
+            deleted: fields.optional("deleted", deleted)?,
+        })
+    }
 }
 
 /// The drafts of one consultation in one store.
@@ -63,7 +125,8 @@ impl<S: KeyValueStore> Library<S> {
     pub fn open(store: S, consultation_id: &str, first_name: &str) -> Self {
         let stored = store.get(&index_key(consultation_id)).ok().flatten();
         let index = stored
-            .and_then(|json| serde_json::from_str::<Index>(&json).ok())
+            .and_then(|text| json::parse(&text))
+            .and_then(|value| Index::from_json(&value).ok())
             .filter(|index| !index.drafts.is_empty())
             .unwrap_or_else(|| Index {
                 version: 1,
@@ -110,7 +173,7 @@ impl<S: KeyValueStore> Library<S> {
     }
 
     fn save_index(&self) -> Result<(), StoreError> {
-        let json = serde_json::to_string(&self.index).expect("strings always serialise");
+        let json = self.index.to_json();
         self.store.set(&index_key(&self.consultation), &json)
     }
 

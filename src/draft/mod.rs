@@ -13,8 +13,7 @@ pub use keeper::{
 };
 pub use respondent::{Capacity, Publication, Respondent, RespondentKind, RespondentText};
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use crate::json::{self, Fields, Json, Misshapen, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Marks a JSON document as one of our drafts.
@@ -61,27 +60,9 @@ pub enum DraftError {
     OtherConsultation(String),
 }
 
-/// The stored form of a draft. Version 2 added `identity` and `considered`; a version 1 draft
-/// reads as one without them.
-#[derive(Serialize, Deserialize)]
-struct StoredDraft {
-    format: String,
-    version: u64,
-    consultation: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    saved_at: Option<String>,
-    answers: BTreeMap<String, String>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    comments: BTreeMap<String, String>,
-    #[serde(default, skip_serializing_if = "Respondent::is_empty")]
-    respondent: Respondent,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    conflicts: BTreeMap<String, String>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    identity: String,
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    considered: BTreeSet<String>,
-}
+// The stored form of a draft is a JSON object: `format`, `version`, `consultation`, `saved_at`,
+// `answers`, and when not empty `comments`, `respondent`, `conflicts`, `identity` (version 2) and
+// `considered` (version 2). A version 1 draft reads as one without identity or marks.
 
 impl Draft {
     /// An empty draft for the consultation `consultation_id`.
@@ -167,17 +148,8 @@ impl Draft {
         for key in &self.considered {
             fields.insert(format!("considered:{key}"), "1".to_string());
         }
-        if let Ok(Value::Object(details)) = serde_json::to_value(&self.respondent) {
-            for (name, value) in details {
-                let text = match value {
-                    Value::String(s) => s,
-                    Value::Null | Value::Bool(false) => String::new(),
-                    other => other.to_string(),
-                };
-                if !text.is_empty() {
-                    fields.insert(format!("respondent:{name}"), text);
-                }
-            }
+        for (name, text) in self.respondent.details() {
+            fields.insert(format!("respondent:{name}"), text.to_string());
         }
         fields
     }
@@ -196,26 +168,7 @@ impl Draft {
         let Some(name) = key.strip_prefix("respondent:") else {
             return false;
         };
-        let Ok(Value::Object(mut details)) = serde_json::to_value(&self.respondent) else {
-            return false;
-        };
-        // The field's type is the type of its default: text, a yes/no, or an optional choice.
-        let default = serde_json::to_value(Respondent::default()).unwrap_or(Value::Null);
-        let value = match default.get(name) {
-            Some(Value::String(_)) => Value::String(text.to_string()),
-            Some(Value::Bool(_)) => Value::Bool(text == "true"),
-            Some(Value::Null) if text.is_empty() => Value::Null,
-            Some(Value::Null) => Value::String(text.to_string()),
-            _ => return false,
-        };
-        details.insert(name.to_string(), value);
-        match serde_json::from_value::<Respondent>(Value::Object(details)) {
-            Ok(respondent) if respondent != self.respondent => {
-                self.respondent = respondent;
-                true
-            }
-            _ => false,
-        }
+        self.respondent.set_detail(name, text).unwrap_or(false)
     }
 
     /// Text kept from another window for fields both windows changed, by field key.
@@ -242,19 +195,30 @@ impl Draft {
 
     /// The draft as stored: JSON in the current format, stamped with `saved_at` (ISO 8601).
     pub fn to_json(&self, saved_at: &str) -> String {
-        let file = StoredDraft {
-            format: DRAFT_FORMAT.to_string(),
-            version: DRAFT_VERSION,
-            consultation: self.consultation.clone(),
-            saved_at: Some(saved_at.to_string()),
-            answers: self.answers.clone(),
-            comments: self.comments.clone(),
-            respondent: self.respondent.clone(),
-            conflicts: self.conflicts.clone(),
-            identity: self.identity.clone(),
-            considered: self.considered.clone(),
-        };
-        serde_json::to_string(&file).expect("a map of strings always serialises")
+        let mut members = vec![
+            ("format", Value::Str(DRAFT_FORMAT)),
+            ("version", Value::Number(DRAFT_VERSION)),
+            ("consultation", Value::Str(&self.consultation)),
+            ("saved_at", Value::Str(saved_at)),
+            ("answers", Value::text_map(&self.answers)),
+        ];
+        if !self.comments.is_empty() {
+            members.push(("comments", Value::text_map(&self.comments)));
+        }
+        if !self.respondent.is_empty() {
+            members.push(("respondent", self.respondent.to_value()));
+        }
+        if !self.conflicts.is_empty() {
+            members.push(("conflicts", Value::text_map(&self.conflicts)));
+        }
+        if !self.identity.is_empty() {
+            members.push(("identity", Value::Str(&self.identity)));
+        }
+        if !self.considered.is_empty() {
+            let marks = self.considered.iter().map(|k| Value::Str(k)).collect();
+            members.push(("considered", Value::Array(marks)));
+        }
+        Value::Object(members).to_json()
     }
 
     /// Reads a stored draft for `consultation_id`; returns it with the time it was saved.
@@ -262,13 +226,13 @@ impl Draft {
         raw: &str,
         consultation_id: &str,
     ) -> Result<(Draft, Option<String>), DraftError> {
-        let value: Value = serde_json::from_str(raw).map_err(|_| DraftError::NotJson)?;
-        if value.get("format").and_then(Value::as_str) != Some(DRAFT_FORMAT) {
+        let value = json::parse(raw).ok_or(DraftError::NotJson)?;
+        if value.get("format").and_then(Json::as_str) != Some(DRAFT_FORMAT) {
             return Err(DraftError::NotADraft);
         }
         let version = value
             .get("version")
-            .and_then(Value::as_u64)
+            .and_then(Json::as_u64)
             .ok_or(DraftError::NotADraft)?;
         if version > DRAFT_VERSION {
             return Err(DraftError::NewerVersion(version));
@@ -276,24 +240,37 @@ impl Draft {
         if version == 0 {
             return Err(DraftError::UnknownVersion(version));
         }
-        let file: StoredDraft = serde_json::from_value(value).map_err(|_| DraftError::NotADraft)?;
-        if file.consultation != consultation_id {
-            return Err(DraftError::OtherConsultation(file.consultation));
+        let (draft, saved_at) = read_stored(&value).map_err(|_| DraftError::NotADraft)?;
+        if draft.consultation != consultation_id {
+            return Err(DraftError::OtherConsultation(draft.consultation));
         }
-        let non_empty = |map: BTreeMap<String, String>| {
-            map.into_iter().filter(|(_, v)| !v.is_empty()).collect()
-        };
-        let draft = Draft {
-            consultation: file.consultation,
-            answers: non_empty(file.answers),
-            comments: non_empty(file.comments),
-            respondent: file.respondent,
-            conflicts: non_empty(file.conflicts),
-            identity: file.identity,
-            considered: file.considered,
-        };
-        Ok((draft, file.saved_at))
+        Ok((draft, saved_at))
     }
+}
+
+/// The fields of a stored draft, empty texts left out.
+fn read_stored(value: &Json) -> Result<(Draft, Option<String>), Misshapen> {
+    let fields = Fields::of(value)?;
+    let non_empty = |map: BTreeMap<String, String>| -> BTreeMap<String, String> {
+        map.into_iter().filter(|(_, v)| !v.is_empty()).collect()
+    };
+    // Every stored draft has its answers, if only `{}`.
+    fields.required("answers", |_| Ok(()))?;
+    let draft = Draft {
+        consultation: fields.required_text("consultation")?,
+        answers: non_empty(fields.text_map("answers")?),
+        comments: non_empty(fields.text_map("comments")?),
+        respondent: fields
+            .optional("respondent", Respondent::from_json)?
+            .unwrap_or_default(),
+        conflicts: non_empty(fields.text_map("conflicts")?),
+        identity: fields.text("identity")?,
+        considered: fields
+            .list("considered", json::string)?
+            .into_iter()
+            .collect(),
+    };
+    Ok((draft, fields.optional_text("saved_at")?))
 }
 
 /// The outcome of merging another window's saved draft into this one.
@@ -517,10 +494,16 @@ mod tests {
     #[test]
     fn stored_json_names_its_format_version_and_consultation() {
         let json = Draft::new(ID).to_json("t");
-        let value: Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(value["format"], DRAFT_FORMAT);
-        assert_eq!(value["version"], DRAFT_VERSION);
-        assert_eq!(value["consultation"], ID);
+        let value = json::parse(&json).unwrap();
+        assert_eq!(
+            value.get("format").and_then(Json::as_str),
+            Some(DRAFT_FORMAT)
+        );
+        assert_eq!(
+            value.get("version").and_then(Json::as_u64),
+            Some(DRAFT_VERSION)
+        );
+        assert_eq!(value.get("consultation").and_then(Json::as_str), Some(ID));
     }
 
     #[test]

@@ -1,11 +1,10 @@
 //! Who is responding: the details WIPO asked for, and their choice about publication.
 
-use serde::{Deserialize, Serialize};
+use crate::json::{Fields, Json, Misshapen, Value};
 
 /// The respondent's details. Every field may be empty while the draft is written; the review
 /// warns about missing ones but never blocks a download.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Respondent {
     pub name: String,
     pub title: String,
@@ -20,16 +19,30 @@ pub struct Respondent {
 }
 
 /// Whether the response is the respondent's own or an organisation's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Capacity {
     Personal,
     OnBehalfOfOrganisation,
 }
 
+impl Capacity {
+    /// The value used in forms and stored drafts.
+    pub fn code(self) -> &'static str {
+        match self {
+            Capacity::Personal => "personal",
+            Capacity::OnBehalfOfOrganisation => "on-behalf-of-organisation",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Capacity::Personal, Capacity::OnBehalfOfOrganisation]
+            .into_iter()
+            .find(|c| c.code() == code)
+    }
+}
+
 /// The kinds of respondent the paper invites (paragraph 3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RespondentKind {
     GovernmentOrIpOffice,
     IntergovernmentalOrganisation,
@@ -70,12 +83,30 @@ impl RespondentKind {
 }
 
 /// How the respondent wants to appear when WIPO publishes the response.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Publication {
     WithName,
     NameWithheld,
 }
+
+impl Publication {
+    /// The value used in forms and stored drafts.
+    pub fn code(self) -> &'static str {
+        match self {
+            Publication::WithName => "with-name",
+            Publication::NameWithheld => "name-withheld",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Publication::WithName, Publication::NameWithheld]
+            .into_iter()
+            .find(|p| p.code() == code)
+    }
+}
+
+/// The stored name of the publication acknowledgement.
+const ACKNOWLEDGED: &str = "publication_acknowledged";
 
 /// The free-text details, for forms that edit them one at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,6 +170,106 @@ impl Respondent {
     pub fn is_empty(&self) -> bool {
         *self == Respondent::default()
     }
+
+    /// Every detail given, by its stored name, as text (a choice as its code, the
+    /// acknowledgement as `true`).
+    pub fn details(&self) -> Vec<(&'static str, &str)> {
+        let mut details: Vec<(&'static str, &str)> = RespondentText::ALL
+            .iter()
+            .map(|&field| (field.code(), self.text(field)))
+            .collect();
+        details.push(("capacity", self.capacity.map_or("", Capacity::code)));
+        details.push(("kind", self.kind.map_or("", RespondentKind::code)));
+        details.push((
+            ACKNOWLEDGED,
+            if self.publication_acknowledged {
+                "true"
+            } else {
+                ""
+            },
+        ));
+        details.push((
+            "publication",
+            self.publication.map_or("", Publication::code),
+        ));
+        details.retain(|(_, text)| !text.is_empty());
+        details
+    }
+
+    /// Sets the detail stored as `name` from its text (empty clears it). Returns whether it
+    /// changed anything; `None` when there is no such detail or the text is not one of its
+    /// values.
+    pub fn set_detail(&mut self, name: &str, text: &str) -> Option<bool> {
+        fn choose<T: PartialEq>(
+            slot: &mut Option<T>,
+            text: &str,
+            from: fn(&str) -> Option<T>,
+        ) -> Option<bool> {
+            let value = if text.is_empty() {
+                None
+            } else {
+                Some(from(text)?)
+            };
+            let changed = *slot != value;
+            *slot = value;
+            Some(changed)
+        }
+        if let Some(field) = RespondentText::ALL.into_iter().find(|f| f.code() == name) {
+            return Some(self.set_text(field, text));
+        }
+        match name {
+            "capacity" => choose(&mut self.capacity, text, Capacity::from_code),
+            "kind" => choose(&mut self.kind, text, RespondentKind::from_code),
+            "publication" => choose(&mut self.publication, text, Publication::from_code),
+            ACKNOWLEDGED => {
+                let on = text == "true";
+                let changed = self.publication_acknowledged != on;
+                self.publication_acknowledged = on;
+                Some(changed)
+            }
+            _ => None,
+        }
+    }
+
+    /// The stored form: the details given.
+    pub fn to_value(&self) -> Value<'_> {
+        Value::Object(
+            self.details()
+                .into_iter()
+                .map(|(name, text)| {
+                    let value = if name == ACKNOWLEDGED {
+                        Value::Bool(true)
+                    } else {
+                        Value::Str(text)
+                    };
+                    (name, value)
+                })
+                .collect(),
+        )
+    }
+
+    /// Reads the stored form; a choice that is not one of its values is misshapen.
+    pub fn from_json(value: &Json) -> Result<Self, Misshapen> {
+        let fields = Fields::of(value)?;
+        let mut respondent = Respondent {
+            publication_acknowledged: fields.flag(ACKNOWLEDGED)?,
+            ..Respondent::default()
+        };
+        for name in [
+            "name",
+            "title",
+            "organisation",
+            "country",
+            "email",
+            "capacity",
+            "kind",
+            "publication",
+        ] {
+            let text = fields.text(name)?;
+            respondent.set_detail(name, &text).ok_or(Misshapen)?;
+        }
+        Ok(respondent)
+    }
 }
 
 #[cfg(test)]
@@ -173,13 +304,18 @@ mod tests {
             publication: Some(Publication::NameWithheld),
             ..Respondent::default()
         };
-        let json = serde_json::to_string(&respondent).unwrap();
+        let json = respondent.to_value().to_json();
         assert!(json.contains("\"on-behalf-of-organisation\""));
         assert!(json.contains("\"government-or-ip-office\""));
         assert!(json.contains("\"name-withheld\""));
-        assert_eq!(
-            serde_json::from_str::<Respondent>(&json).unwrap(),
-            respondent
-        );
+        let back = Respondent::from_json(&crate::json::parse(&json).unwrap()).unwrap();
+        assert_eq!(back, respondent);
+        // What earlier releases wrote: every detail, empty ones too.
+        let old = r#"{"name":"王五","title":"","organisation":"","capacity":null,"kind":"ngo","country":"","email":"","publication_acknowledged":false,"publication":null}"#;
+        let read = Respondent::from_json(&crate::json::parse(old).unwrap()).unwrap();
+        assert_eq!(read.name, "王五");
+        assert_eq!(read.kind, Some(RespondentKind::Ngo));
+        let alien = r#"{"kind":"alien"}"#;
+        assert!(Respondent::from_json(&crate::json::parse(alien).unwrap()).is_err());
     }
 }

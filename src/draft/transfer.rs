@@ -4,8 +4,7 @@
 
 use super::{Draft, DraftError};
 use crate::checksum::crc32;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use crate::json::{self, Fields, Json, Value};
 
 /// Marks a JSON document as a draft file.
 pub const FILE_FORMAT: &str = "consultation-response/draft-file";
@@ -17,15 +16,8 @@ pub const HTML_ELEMENT_ID: &str = "consultation-response-draft";
 /// Files larger than this are refused before they are read (localStorage holds about 5 MB).
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 
-#[derive(Serialize, Deserialize)]
-struct DraftFile {
-    format: String,
-    version: u64,
-    consultation: String,
-    checksum: String,
-    /// The stored draft (the localStorage format), as a string so the checksum covers exact bytes.
-    draft: String,
-}
+// A draft file is a JSON object: `format`, `version`, `consultation`, `checksum`, and `draft`,
+// the stored draft (the localStorage format) as a string, so the checksum covers exact bytes.
 
 /// Why a file cannot be imported. Nothing changes when one is refused.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,14 +39,14 @@ pub enum ImportError {
 /// `<`, so no `</script>` can end the element early.
 pub fn to_file(draft: &Draft, saved_at: &str) -> String {
     let inner = draft.to_json(saved_at);
-    let file = DraftFile {
-        format: FILE_FORMAT.into(),
-        version: FILE_VERSION,
-        consultation: draft.consultation().into(),
-        checksum: checksum(&inner),
-        draft: inner,
-    };
-    let json = serde_json::to_string_pretty(&file).expect("strings always serialise");
+    let json = Value::Object(vec![
+        ("format", Value::Str(FILE_FORMAT)),
+        ("version", Value::Number(FILE_VERSION)),
+        ("consultation", Value::Str(draft.consultation())),
+        ("checksum", Value::Str(&checksum(&inner))),
+        ("draft", Value::Str(&inner)),
+    ])
+    .to_json_pretty();
     // `<` only occurs inside JSON strings, where `\u003c` means the same.
     json.replace('<', "\\u003c")
 }
@@ -79,27 +71,34 @@ pub fn read_file(
         });
     }
     let json = embedded_json(contents).unwrap_or(contents);
-    let value: Value = serde_json::from_str(json).map_err(|_| ImportError::NotRecognised)?;
-    if value.get("format").and_then(Value::as_str) != Some(FILE_FORMAT) {
+    let value = json::parse(json).ok_or(ImportError::NotRecognised)?;
+    if value.get("format").and_then(Json::as_str) != Some(FILE_FORMAT) {
         return Err(ImportError::NotRecognised);
     }
     let version = value
         .get("version")
-        .and_then(Value::as_u64)
+        .and_then(Json::as_u64)
         .ok_or(ImportError::NotRecognised)?;
     if version > FILE_VERSION {
         return Err(ImportError::NewerFile(version));
     }
-    let file: DraftFile = serde_json::from_value(value).map_err(|_| ImportError::NotRecognised)?;
-    if file.checksum != checksum(&file.draft) {
+    let fields = Fields::of(&value).map_err(|_| ImportError::NotRecognised)?;
+    let text = |key| {
+        fields
+            .required_text(key)
+            .map_err(|_| ImportError::NotRecognised)
+    };
+    let (consultation, file_checksum, inner) =
+        (text("consultation")?, text("checksum")?, text("draft")?);
+    if file_checksum != checksum(&inner) {
         return Err(ImportError::Damaged);
     }
-    if file.consultation != consultation_id {
+    if consultation != consultation_id {
         return Err(ImportError::Draft(DraftError::OtherConsultation(
-            file.consultation,
+            consultation,
         )));
     }
-    Draft::from_json(&file.draft, consultation_id).map_err(ImportError::Draft)
+    Draft::from_json(&inner, consultation_id).map_err(ImportError::Draft)
 }
 
 /// The contents of the draft element of an HTML response, if `html` is one.
