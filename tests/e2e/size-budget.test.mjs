@@ -31,6 +31,7 @@ test('the first visit, the wasm, the loader and the frame host stay within their
     loader_gzip: gzip('consultation-response.js'),
     frame_host_gzip: gzip('frame-host.js'),
   };
+  console.log(`sizes: ${JSON.stringify(sizes)}`);
   const over = Object.entries(sizes).filter(([key, size]) => size > budget[key]);
   assert.deepEqual(over.map(([key, size]) => `${key}: ${size} B > budget ${budget[key]} B`), [],
     `sizes: ${JSON.stringify(sizes)}`);
