@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { DIST, launchBrowser } from '../tests/e2e/support.mjs';
 import { serveSite } from '../tests/e2e/static-server.mjs';
 import { saveProbe } from './save-probe.mjs';
+import { frameProbe, median, quantile, timeKeyPresses } from './frame-probe.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const PRESSES = 60;
@@ -66,30 +67,16 @@ const PEERS = {
 };
 const field = (id) => `textarea[name="answer-${id}"]`;
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
-
-/** Records the first input event's time and offers a per-key-press frame measurement. */
+/** Records the first input event's time. */
 function pageProbe() {
   window.__firstInput = null;
   addEventListener('input', () => { window.__firstInput ??= performance.now(); }, true);
-  window.__armFrame = () => {
-    window.__frame = new Promise((resolve) => {
-      addEventListener('keydown', (event) => {
-        const t0 = event.timeStamp;
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve(performance.now() - t0);
-          channel.port2.postMessage(0);
-        });
-      }, { once: true, capture: true });
-    });
-  };
 }
 
 async function measure(peer, cpu) {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
   await context.addInitScript(pageProbe);
+  await context.addInitScript(frameProbe);
   await context.addInitScript(saveProbe);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -133,14 +120,7 @@ async function measure(peer, cpu) {
   await page.keyboard.press('End');
   await page.waitForTimeout(1000);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-  const frames = [];
-  for (let i = 0; i < PRESSES; i += 1) {
-    await page.evaluate(() => window.__armFrame());
-    await page.keyboard.press(i % 2 ? 'a' : 'b');
-    frames.push(await page.evaluate(() => window.__frame));
-    // Keys at a typing pace (about 8 a second), so the app's throttled save falls among them.
-    await page.waitForTimeout(120);
-  }
+  const frames = await timeKeyPresses(page, PRESSES);
 
   // One save of the whole draft: the plain form's save function; the app's, as the page hides.
   const save = await page.evaluate(async (isApp) => {

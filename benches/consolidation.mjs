@@ -13,6 +13,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { answerField, openApp, openContext, start } from '../tests/e2e/support.mjs';
+import { frameProbe, median, quantile, timeKeyPresses } from './frame-probe.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const CONTRIBUTORS = 30;
@@ -52,27 +53,13 @@ function draftFile(n, ids, areas) {
   }, null, 2);
 }
 
+/** Records the longest task since `__longest` was last set to 0. */
 function longestTaskProbe() {
   window.__longest = 0;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
   }).observe({ type: 'longtask', buffered: true });
-  window.__armFrame = () => {
-    window.__frame = new Promise((resolve) => {
-      addEventListener('keydown', (event) => {
-        const t0 = event.timeStamp;
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve(performance.now() - t0);
-          channel.port2.postMessage(0);
-        });
-      }, { once: true, capture: true });
-    });
-  };
 }
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
 
 async function typing(page) {
   const field = answerField(page, '1.i');
@@ -80,13 +67,7 @@ async function typing(page) {
   await field.focus();
   await page.keyboard.press('End');
   await page.waitForTimeout(1000);
-  const frames = [];
-  for (let i = 0; i < PRESSES; i += 1) {
-    await page.evaluate(() => window.__armFrame());
-    await page.keyboard.press(i % 2 ? 'a' : 'b');
-    frames.push(await page.evaluate(() => window.__frame));
-    await page.waitForTimeout(120);
-  }
+  const frames = await timeKeyPresses(page, PRESSES);
   return { p50: quantile(frames, 0.5), p95: quantile(frames, 0.95) };
 }
 
@@ -111,6 +92,7 @@ try {
     const runs = [];
     for (let run = 0; run < RUNS; run += 1) {
       const { context } = await openContext(env, { init: longestTaskProbe, viewport: { width: 1280, height: 800 } });
+      await context.addInitScript(frameProbe);
       const page = await openApp(context, env.url);
       const cdp = await context.newCDPSession(page);
       const without = await (async () => {

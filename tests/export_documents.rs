@@ -39,6 +39,19 @@ fn document_text(xml: &str) -> String {
     text
 }
 
+/// The text of a Word file's document part, after checking that every part is well-formed XML.
+fn word_text(docx: &[u8]) -> String {
+    let parts = zip::read_stored(docx).unwrap();
+    for (name, data) in &parts {
+        let xml = std::str::from_utf8(data).unwrap();
+        assert!(
+            roxmltree::Document::parse(xml).is_ok(),
+            "{name} is not well-formed"
+        );
+    }
+    document_text(std::str::from_utf8(&parts[4].1).unwrap())
+}
+
 fn visible(answer: &str) -> String {
     answer
         .chars()
@@ -62,12 +75,7 @@ proptest! {
         let language = if english { Language::English } else { Language::Zh };
         let options = Options { date: "2026-11-26".into(), include_unanswered: true, language, bilingual };
         let outline = outline(paper, &draft, &options);
-        let parts = zip::read_stored(&docx::write(&outline)).unwrap();
-        for (name, data) in &parts {
-            let xml = std::str::from_utf8(data).unwrap();
-            prop_assert!(roxmltree::Document::parse(xml).is_ok(), "{} is not well-formed", name);
-        }
-        let text = document_text(std::str::from_utf8(&parts[4].1).unwrap());
+        let text = word_text(&docx::write(&outline));
         let mut from = 0;
         for answer in [&first, &second] {
             if !draft.is_answered(if std::ptr::eq(answer, &first) { "3.ii" } else { "11.i" }) { continue; }
@@ -122,12 +130,7 @@ proptest! {
         let language = if english { Language::English } else { Language::Zh };
         let options = Options { date: "2026-11-28".into(), include_unanswered: false, language, bilingual: false };
         let outline = compilation::outline(paper, &list, &options);
-        let parts = zip::read_stored(&docx::write(&outline)).unwrap();
-        for (name, data) in &parts {
-            let xml = std::str::from_utf8(data).unwrap();
-            prop_assert!(roxmltree::Document::parse(xml).is_ok(), "{} is not well-formed", name);
-        }
-        let text = document_text(std::str::from_utf8(&parts[4].1).unwrap());
+        let text = word_text(&docx::write(&outline));
         let mut from = 0;
         for id in ["3.ii", "11.i"] {
             for contribution in &list {

@@ -4,37 +4,24 @@
 //! [`Outline`], so the response's Word, HTML and Markdown writers render it.
 
 use super::{answer_groups, Contribution};
-use crate::catalog::{printed_label, Consultation, Position};
+use crate::catalog::Consultation;
 use crate::draft::GENERAL_COMMENTS;
-use crate::export::outline::{Block, Fact, Options, Outline};
-use crate::export::{issue_heading, question_number};
-use crate::i18n::{fill, long_date, Strings};
+use crate::export::outline::{document_fact, Block, Fact, Options, Outline, PaperHeadings};
+use crate::i18n::{fill, long_date};
 use crate::language::Language;
 
 /// The compilation of `contributions` to `paper`. `options.include_unanswered` also lists the
 /// questions nobody answered.
 pub fn outline(paper: &Consultation, contributions: &[Contribution], options: &Options) -> Outline {
     let strings = options.language.strings();
-    let other = options.bilingual.then(|| options.language.other());
-    let heading = |in_language: &dyn Fn(&Strings) -> String| {
-        let mut out = in_language(strings);
-        if let Some(other) = other {
-            out.push_str(strings.doc_heading_join);
-            out.push_str(&in_language(other.strings()));
-        }
-        out
-    };
+    let mut headings = PaperHeadings::new(options);
+    let other = headings.other();
     let questions = paper.answerables();
     let labelled = |key: &str, prefix: Option<&str>| -> Vec<Block> {
         answer_groups(contributions, key)
             .into_iter()
             .map(|group| {
-                let names: Vec<&str> = group
-                    .contributors
-                    .iter()
-                    .map(|&i| contributions[i].label())
-                    .collect();
-                let names = names.join(strings.desk_label_join);
+                let names = group.labels(contributions, strings.desk_label_join);
                 Block::Comment {
                     label: match prefix {
                         // The prefix ends with its own colon (`：` needs no space after it).
@@ -50,23 +37,14 @@ pub fn outline(paper: &Consultation, contributions: &[Contribution], options: &O
 
     let mut body = Vec::new();
     for area in &paper.areas {
+        let area_heading = headings.area(area);
         let mut area_blocks = Vec::new();
-        let mut issue_n = None;
         for question in questions.iter().filter(|q| std::ptr::eq(q.area, area)) {
             let answers = labelled(&format!("answer:{}", question.id), None);
             if answers.is_empty() && !options.include_unanswered {
                 continue;
             }
-            let number = match question.position {
-                Position::Numbered { issue, label } => {
-                    if issue_n != Some(issue.n) {
-                        issue_n = Some(issue.n);
-                        area_blocks.push(Block::Issue(heading(&|s| issue_heading(issue, s))));
-                    }
-                    printed_label(label, options.language)
-                }
-                Position::InParagraph { .. } => question_number(question, strings),
-            };
+            let number = headings.number(question, &mut area_blocks);
             let text = question.text.get(options.language).to_string();
             let translation = other.map(|other| question.text.get(other).to_string());
             if answers.is_empty() {
@@ -92,9 +70,7 @@ pub fn outline(paper: &Consultation, contributions: &[Contribution], options: &O
             Some(strings.doc_missing_issues),
         ));
         if !area_blocks.is_empty() {
-            body.push(Block::Area(heading(&|s| {
-                area.heading.get(s.language).to_string()
-            })));
+            body.push(area_heading);
             body.append(&mut area_blocks);
         }
     }
@@ -140,17 +116,7 @@ pub fn outline(paper: &Consultation, contributions: &[Contribution], options: &O
         subtitle: paper.title.get(options.language.other()).to_string(),
         subtitle_lang: options.language.other().tag(),
         cover: vec![
-            fact(
-                strings.doc_document,
-                fill(
-                    strings.doc_document_value,
-                    &[
-                        ("symbol", &paper.symbol),
-                        ("author", paper.author.get(options.language)),
-                        ("date", &paper.published),
-                    ],
-                ),
-            ),
+            document_fact(paper, options),
             fact(strings.doc_date, options.date.clone()),
             fact(
                 strings.desk_contributions_count,

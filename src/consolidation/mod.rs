@@ -185,6 +185,18 @@ pub struct AnswerGroup {
     pub contributors: Vec<usize>,
 }
 
+impl AnswerGroup {
+    /// Its contributors' labels, joined by `join`.
+    pub fn labels(&self, contributions: &[Contribution], join: &str) -> String {
+        let labels: Vec<&str> = self
+            .contributors
+            .iter()
+            .map(|&i| contributions[i].label())
+            .collect();
+        labels.join(join)
+    }
+}
+
 /// Texts that differ only in surrounding white space or line endings are the same answer.
 fn same_answer_key(text: &str) -> String {
     text.trim().replace("\r\n", "\n")

@@ -3,7 +3,7 @@
 //! (Markdown, text, HTML, Word) renders this one outline.
 
 use super::{issue_heading, question_number};
-use crate::catalog::{printed_label, Consultation, Position};
+use crate::catalog::{printed_label, Answerable, Consultation, Position};
 use crate::draft::{Capacity, Draft, Publication, Respondent, RespondentText, GENERAL_COMMENTS};
 use crate::i18n::{fill, kind_label, text_label, Strings};
 use crate::language::Language;
@@ -19,6 +19,62 @@ pub struct Options {
     pub language: Language,
     /// Give the paper's headings and questions in the other language too.
     pub bilingual: bool,
+}
+
+/// The paper's headings and question numbers as a document in `options` gives them: each
+/// heading followed in a bilingual document by its other language, and an issue's heading put
+/// before its first question.
+pub(crate) struct PaperHeadings {
+    strings: &'static Strings,
+    language: Language,
+    other: Option<Language>,
+    last_issue: Option<u32>,
+}
+
+impl PaperHeadings {
+    pub(crate) fn new(options: &Options) -> Self {
+        PaperHeadings {
+            strings: options.language.strings(),
+            language: options.language,
+            other: options.bilingual.then(|| options.language.other()),
+            last_issue: None,
+        }
+    }
+
+    /// The language of the translations, in a bilingual document.
+    pub(crate) fn other(&self) -> Option<Language> {
+        self.other
+    }
+
+    pub(crate) fn heading(&self, in_language: &dyn Fn(&Strings) -> String) -> String {
+        let mut out = in_language(self.strings);
+        if let Some(other) = self.other {
+            out.push_str(self.strings.doc_heading_join);
+            out.push_str(&in_language(other.strings()));
+        }
+        out
+    }
+
+    /// An area's heading; the next question starts its issue afresh.
+    pub(crate) fn area(&mut self, area: &crate::catalog::Area) -> Block {
+        self.last_issue = None;
+        Block::Area(self.heading(&|s| area.heading.get(s.language).to_string()))
+    }
+
+    /// The number of `question` as printed under its issue, pushing the issue's heading into
+    /// `blocks` when the question is the first of it.
+    pub(crate) fn number(&mut self, question: &Answerable<'_>, blocks: &mut Vec<Block>) -> String {
+        match question.position {
+            Position::Numbered { issue, label } => {
+                if self.last_issue != Some(issue.n) {
+                    self.last_issue = Some(issue.n);
+                    blocks.push(Block::Issue(self.heading(&|s| issue_heading(issue, s))));
+                }
+                printed_label(label, self.language)
+            }
+            Position::InParagraph { .. } => question_number(question, self.strings),
+        }
+    }
 }
 
 /// A labelled detail: `收件：ai2ip@wipo.int`.
@@ -94,19 +150,27 @@ pub fn subject(paper: &Consultation, strings: &Strings) -> String {
     )
 }
 
+/// The paper a document answers: `文件：WIPO/IP/AI/2/GE/20/1（WIPO 秘书处，2019-12-13）`.
+pub(crate) fn document_fact(paper: &Consultation, options: &Options) -> Fact {
+    let strings = options.language.strings();
+    Fact {
+        label: strings.doc_document.to_string(),
+        value: fill(
+            strings.doc_document_value,
+            &[
+                ("symbol", &paper.symbol),
+                ("author", paper.author.get(options.language)),
+                ("date", &paper.published),
+            ],
+        ),
+    }
+}
+
 /// Builds the outline of the response to `paper` from `draft`.
 pub fn outline(paper: &Consultation, draft: &Draft, options: &Options) -> Outline {
     let strings = options.language.strings();
-    let other = options.bilingual.then(|| options.language.other());
-    // A heading of the paper, followed in a bilingual document by its other language.
-    let heading = |in_language: &dyn Fn(&Strings) -> String| {
-        let mut out = in_language(strings);
-        if let Some(other) = other {
-            out.push_str(strings.doc_heading_join);
-            out.push_str(&in_language(other.strings()));
-        }
-        out
-    };
+    let mut headings = PaperHeadings::new(options);
+    let other = headings.other();
     let questions = paper.answerables();
     let answered = draft.answered_count(questions.iter().map(|q| q.id));
     let fact = |label: &str, value: String| Fact {
@@ -119,17 +183,7 @@ pub fn outline(paper: &Consultation, draft: &Draft, options: &Options) -> Outlin
             fill(strings.doc_to_value, &[("email", &paper.email)]),
         ),
         fact(strings.doc_subject_label, subject(paper, strings)),
-        fact(
-            strings.doc_document,
-            fill(
-                strings.doc_document_value,
-                &[
-                    ("symbol", &paper.symbol),
-                    ("author", paper.author.get(options.language)),
-                    ("date", &paper.published),
-                ],
-            ),
-        ),
+        document_fact(paper, options),
         fact(strings.doc_wording, strings.doc_wording_value.to_string()),
         fact(strings.doc_date, options.date.clone()),
         fact(
@@ -140,8 +194,8 @@ pub fn outline(paper: &Consultation, draft: &Draft, options: &Options) -> Outlin
 
     let mut body = Vec::new();
     for area in &paper.areas {
+        let area_heading = headings.area(area);
         let mut area_blocks = Vec::new();
-        let mut issue_n = None;
         for question in questions.iter().filter(|q| std::ptr::eq(q.area, area)) {
             let answer = draft
                 .is_answered(question.id)
@@ -149,16 +203,7 @@ pub fn outline(paper: &Consultation, draft: &Draft, options: &Options) -> Outlin
             if answer.is_none() && !options.include_unanswered {
                 continue;
             }
-            let number = match question.position {
-                Position::Numbered { issue, label } => {
-                    if issue_n != Some(issue.n) {
-                        issue_n = Some(issue.n);
-                        area_blocks.push(Block::Issue(heading(&|s| issue_heading(issue, s))));
-                    }
-                    printed_label(label, options.language)
-                }
-                Position::InParagraph { .. } => question_number(question, strings),
-            };
+            let number = headings.number(question, &mut area_blocks);
             area_blocks.push(Block::Question {
                 id: question.id.to_string(),
                 number,
@@ -175,9 +220,7 @@ pub fn outline(paper: &Consultation, draft: &Draft, options: &Options) -> Outlin
             });
         }
         if !area_blocks.is_empty() {
-            body.push(Block::Area(heading(&|s| {
-                area.heading.get(s.language).to_string()
-            })));
+            body.push(area_heading);
             body.append(&mut area_blocks);
         }
     }

@@ -36,14 +36,7 @@ pub fn ContributedAnswers(props: &ContributedAnswersProps) -> Html {
         let answered = groups.iter().map(|g| g.contributors.len()).sum::<usize>();
         let groups = groups
             .into_iter()
-            .map(|group| {
-                let labels: Vec<&str> = group
-                    .contributors
-                    .iter()
-                    .map(|&i| list[i].label())
-                    .collect();
-                (labels.join(strings.desk_label_join), group.text)
-            })
+            .map(|group| (group.labels(list, strings.desk_label_join), group.text))
             .collect::<Vec<_>>();
         (groups, answered)
     });

@@ -1,0 +1,36 @@
+// Shared by the benchmarks: an init script that gives the page `__armFrame()`, after which the
+// next key press sets `__frame` to a promise of the time from that key press to the task after
+// the next frame (what a person waits to see the key land).
+export function frameProbe() {
+  window.__armFrame = () => {
+    window.__frame = new Promise((resolve) => {
+      addEventListener('keydown', (event) => {
+        const t0 = event.timeStamp;
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(performance.now() - t0);
+          channel.port2.postMessage(0);
+        });
+      }, { once: true, capture: true });
+    });
+  };
+}
+
+/** The median and a quantile of a list of numbers. */
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
+
+/**
+ * Presses keys in the focused field at a typing pace (about 8 a second, so the app's throttled
+ * save falls among them); returns each key press → next frame time. Needs `frameProbe`.
+ */
+export async function timeKeyPresses(page, presses) {
+  const frames = [];
+  for (let i = 0; i < presses; i += 1) {
+    await page.evaluate(() => window.__armFrame());
+    await page.keyboard.press(i % 2 ? 'a' : 'b');
+    frames.push(await page.evaluate(() => window.__frame));
+    await page.waitForTimeout(120);
+  }
+  return frames;
+}
