@@ -278,4 +278,5 @@ pub static EN: Strings = Strings {
     desk_contributions_count: "Contributions",
     desk_label_join: ", ",
     desk_changed_details: "the contributor's details",
+    desk_contributions_differ: "Contributions ({n}, {k} different)",
 };

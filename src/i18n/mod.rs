@@ -282,6 +282,7 @@ pub struct Strings {
     pub desk_contributions_count: &'static str,
     pub desk_label_join: &'static str,
     pub desk_changed_details: &'static str,
+    pub desk_contributions_differ: &'static str,
 }
 
 /// The label of a respondent's free-text detail.

@@ -265,4 +265,5 @@ pub static ZH: Strings = Strings {
     desk_contributions_count: "意见份数",
     desk_label_join: "、",
     desk_changed_details: "提供者信息",
+    desk_contributions_differ: "他人意见（{n} 份，{k} 种不同意见）",
 };

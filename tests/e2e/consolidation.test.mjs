@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { start, openContext, openApp, answerField, storedDraft, WORDS } from './support.mjs';
 import { readBlocks } from './markdown-reader.mjs';
+import { draftFile } from './draft-files.mjs';
 
 let env;
 const dir = mkdtempSync(join(tmpdir(), 'cr-desk-'));
@@ -269,5 +270,29 @@ test('a second window sees the contributions, and removing my drafts from this b
     request.onerror = reject;
   }));
   assert.equal(left, 0);
+  await context.close();
+});
+
+test('with more than five contributors, each question\'s contributions fold into one line that opens', { timeout: 120_000 }, async () => {
+  const { context } = await openContext(env);
+  const page = await openApp(context, env.url);
+  const ids = await page.locator('textarea[name^="answer-"]').evaluateAll((all) => all.map((t) => t.name.slice(7)));
+  const areas = await page.locator('textarea[name^="comment-"]').evaluateAll((all) => all.map((t) => t.name.slice(8)));
+  const paths = [1, 2, 3, 4, 5, 6].map((n) => {
+    const path = join(dir, `many-${n}.json`);
+    writeFileSync(path, draftFile(n, ids, areas));
+    return path;
+  });
+  await addContributions(page, paths);
+  await page.locator('.cr-desk__report li').nth(5).waitFor();
+  const summary = contributions(page, '1.i').locator('summary');
+  assert.equal(await summary.textContent(), '他人意见（6 份，6 种不同意见）');
+  // Folded: not in the page until opened (so typing stays fast), then there in full.
+  assert.equal(await contributions(page, '1.i').locator('.cr-contribution').count(), 0);
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await contributions(page, '1.i').locator('.cr-contribution').nth(5).waitFor();
+  assert.match((await groups(page, '1.i'))[5], /^第 6 单位=6 号单位对 1\.i 的意见：/);
+  assert.equal(await contributions(page, '2.i').locator('.cr-contribution').count(), 0, 'the others stay folded');
   await context.close();
 });

@@ -10,6 +10,12 @@ use crate::ui::use_strings;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+/// With up to this many contributors, every question shows their answers open. With more, each
+/// question's contributions fold into one line (how many, how many different) that opens with a
+/// click: the page stays readable, and typing stays about as fast as without contributions, since
+/// only the contributions opened are in the page.
+const OPEN_UP_TO: usize = 5;
+
 #[derive(Properties, PartialEq)]
 pub struct ContributedAnswersProps {
     /// The draft field consolidated: `answer:<id>` or `comment:<key>`.
@@ -27,8 +33,18 @@ pub fn ContributedAnswers(props: &ContributedAnswersProps) -> Html {
     let desk = use_context::<Desk>();
     let handle = use_context::<DraftHandle>().expect("contributions go with a draft");
     let message = use_state(String::new);
+    // The person's own opening or folding, once they chose; until then the desk's default.
+    let chosen_open = use_state(|| None::<bool>);
     let Some(desk) = desk.filter(|desk| !desk.is_empty()) else {
         return html! {};
+    };
+    let open = chosen_open.unwrap_or(desk.len() <= OPEN_UP_TO);
+    let ontoggle = {
+        let chosen_open = chosen_open.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::Element = e.target_unchecked_into();
+            chosen_open.set(Some(details.has_attribute("open")));
+        })
     };
     let field = props.field.to_string();
     let (groups, answered) = desk.with(|list| {
@@ -104,17 +120,38 @@ pub fn ContributedAnswers(props: &ContributedAnswersProps) -> Html {
             desk.changed();
         })
     };
+    let heading = if groups.len() > 1 {
+        fill(
+            strings.desk_contributions_differ,
+            &[
+                ("n", &answered.to_string()),
+                ("k", &groups.len().to_string()),
+            ],
+        )
+    } else {
+        fill(
+            strings.desk_contributions_heading,
+            &[("n", &answered.to_string())],
+        )
+    };
     let heading_id = format!("contributions-{slug}");
     let check_id = format!("considered-{slug}");
     html! {
         <section class="cr-contributions" aria-labelledby={heading_id.clone()}>
-            <p class="cr-contributions__heading" id={heading_id}>
-                { fill(strings.desk_contributions_heading, &[("n", &answered.to_string())]) }
-            </p>
             if groups.is_empty() {
+                <p class="cr-contributions__heading" id={heading_id}>
+                    { fill(strings.desk_contributions_heading, &[("n", "0")]) }
+                </p>
                 <p class="cr-contributions__none">{ strings.desk_none_for_field }</p>
             } else {
-                <ul class="cr-contributions__list">{ for groups.iter().map(item) }</ul>
+                <details class="cr-contributions__details" {open} {ontoggle}>
+                    <summary class="cr-contributions__heading" id={heading_id}>{ heading }</summary>
+                    // Folded contributions are not in the page at all: thirty full drafts' text
+                    // under every question, even hidden, made each key press twice as slow.
+                    if open {
+                        <ul class="cr-contributions__list">{ for groups.iter().map(item) }</ul>
+                    }
+                </details>
             }
             <div class="cr-check">
                 <input type="checkbox" id={check_id.clone()} checked={considered} onchange={on_considered} />
