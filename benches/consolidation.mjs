@@ -4,10 +4,12 @@
 // (DevTools throttling), medians:
 // - adding the 30 files at once: from choosing them to every contribution on the page, and the
 //   longest task meanwhile (what a click or key press may wait for);
+// - opening question 1 (i)'s 30 contributions (folded, as the desk shows more than five
+//   contributors): from the click to all 30 on screen, and the longest task;
 // - opening the page again with the 30 contributions stored: from navigation to question 1 (i)
-//   showing its 30 contributions, and the longest task;
+//   saying it has 30 contributions, and the longest task;
 // - typing into the consolidated answer of question 1 (i) with its 30 contributions open on
-//   screen (the other questions' folded, as the desk shows more than five contributors):
+//   screen (the other questions' folded):
 //   key press → next frame, p50 and p95, against the same with no contributions.
 // Prints a table; asserts nothing.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -77,17 +79,20 @@ try {
       const t0 = Date.now();
       await chooser.setFiles(paths);
       await page.locator('.cr-desk__report li').nth(CONTRIBUTORS - 1).waitFor({ timeout: 120_000 });
-      await page.locator('#question-13\\.ii .cr-contribution').nth(0).waitFor({ state: 'attached' });
+      await page.locator('#question-13\\.ii summary', { hasText: `${CONTRIBUTORS} 份` }).waitFor();
       const added = Date.now() - t0;
       const addLongest = await page.evaluate(() => window.__longest);
-      const shown = await page.locator('#question-1\\.i .cr-contribution').count();
-      if (shown !== CONTRIBUTORS) throw new Error(`question 1 (i) shows ${shown} contributions, not ${CONTRIBUTORS}`);
 
       // What the 30 contributions take in this origin's storage (IndexedDB, on disk).
       await page.waitForTimeout(1000);
       const stored = await page.evaluate(async () => (await navigator.storage.estimate()).usage);
-      // The question being consolidated has its 30 contributions open on screen.
+      // Opening the question being consolidated: its 30 contributions on screen.
+      await page.evaluate(() => { window.__longest = 0; });
+      const t1 = Date.now();
       await page.locator('#question-1\\.i summary').click();
+      await page.locator('#question-1\\.i .cr-contribution').nth(CONTRIBUTORS - 1).waitFor();
+      const opened = Date.now() - t1;
+      const openLongest = await page.evaluate(() => window.__longest);
       const withContributions = await typing(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
       await page.waitForTimeout(1500);
@@ -97,11 +102,11 @@ try {
       const cdp2 = await context.newCDPSession(again);
       await cdp2.send('Emulation.setCPUThrottlingRate', { rate: cpu });
       await again.goto(env.url, { waitUntil: 'commit' });
-      await again.locator('#question-1\\.i .cr-contribution').nth(0).waitFor({ state: 'attached', timeout: 120_000 });
+      await again.locator('#question-1\\.i summary', { hasText: `${CONTRIBUTORS} 份` }).waitFor({ timeout: 120_000 });
       const reopened = await again.evaluate(() => performance.now());
       const reopenLongest = await again.evaluate(() => window.__longest);
       runs.push({
-        added, addLongest, reopened, reopenLongest, stored,
+        added, addLongest, opened, openLongest, reopened, reopenLongest, stored,
         p50: withContributions.p50, p95: withContributions.p95, p50Without: without.p50, p95Without: without.p95,
       });
       await context.close();
@@ -113,6 +118,8 @@ try {
 }
 
 const ms = (value) => `${value.toFixed(0)} ms`;
+// The long-task observer reports only tasks over 50 ms.
+const longest = (value) => (value === 0 ? 'none over 50 ms' : ms(value));
 console.log(`${CONTRIBUTORS} contributions of a full draft each; medians of ${RUNS}`);
 console.log(`storage used by the origin with them stored: ${(results[1].stored / 1e6).toFixed(1)} MB`);
 console.log('| | CPU ×1 | CPU ×4 |');
@@ -120,12 +127,15 @@ console.log('|---|---|---|');
 for (const [label, key] of [
   ['adding the 30 files: chosen → all on the page', 'added'],
   ['  longest task meanwhile', 'addLongest'],
-  ['opening again: navigation → 1 (i) shows its contributions', 'reopened'],
+  ['opening question 1 (i): click → its 30 contributions on screen', 'opened'],
+  ['  longest task meanwhile', 'openLongest'],
+  ['opening the page again: navigation → 1 (i) says it has 30 contributions', 'reopened'],
   ['  longest task meanwhile', 'reopenLongest'],
   ['key press → next frame, p50, 30 contributions on screen', 'p50'],
   ['key press → next frame, p95, 30 contributions on screen', 'p95'],
   ['key press → next frame, p50, no contributions', 'p50Without'],
   ['key press → next frame, p95, no contributions', 'p95Without'],
 ]) {
-  console.log(`| ${label} | ${ms(results[1][key])} | ${ms(results[4][key])} |`);
+  const format = key.endsWith('Longest') ? longest : ms;
+  console.log(`| ${label} | ${format(results[1][key])} | ${format(results[4][key])} |`);
 }
