@@ -279,4 +279,5 @@ pub static EN: Strings = Strings {
     desk_label_join: ", ",
     desk_changed_details: "the contributor's details",
     desk_contributions_differ: "Contributions ({n}, {k} different)",
+    desk_open_count: "{label} ({n})",
 };

@@ -283,6 +283,7 @@ pub struct Strings {
     pub desk_label_join: &'static str,
     pub desk_changed_details: &'static str,
     pub desk_contributions_differ: &'static str,
+    pub desk_open_count: &'static str,
 }
 
 /// The label of a respondent's free-text detail.

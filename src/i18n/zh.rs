@@ -266,4 +266,5 @@ pub static ZH: Strings = Strings {
     desk_label_join: "、",
     desk_changed_details: "提供者信息",
     desk_contributions_differ: "他人意见（{n} 份，{k} 种不同意见）",
+    desk_open_count: "{label}（{n}）",
 };

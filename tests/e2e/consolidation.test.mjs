@@ -86,7 +86,7 @@ test('a coordinator turns five contributors\' files into one response and a comp
   assert.match(lines[4], /标为“王五”/);
   assert.match(lines[5], /^damaged\.json：未添加：.*校验/);
   assert.match(lines[6], /^minutes\.txt：未添加：/);
-  assert.equal(await page.locator('#cr-desk-toggle').textContent(), '汇总他人意见 (5)');
+  assert.equal(await page.locator('#cr-desk-toggle').textContent(), '汇总他人意见（5）');
   assert.deepEqual(await page.locator('.cr-desk__contributor input').evaluateAll((inputs) => inputs.map((i) => i.value)),
     ['专利司', '版权司', '某大学', '某公司', '王五']);
 
@@ -166,7 +166,7 @@ test('a coordinator turns five contributors\' files into one response and a comp
   await page.waitForTimeout(400);
   await page.reload();
   await page.locator('textarea[name^="answer-"]').nth(41).waitFor();
-  await page.locator('#cr-desk-toggle', { hasText: '(5)' }).waitFor();
+  await page.locator('#cr-desk-toggle', { hasText: '（5）' }).waitFor();
   assert.deepEqual(await groups(page, '1.i'), ['专利司、版权司=应当允许。', '某大学=不应允许。']);
   assert.deepEqual(await groups(page, '3.i'), ['王五（个人）=个人意见。']);
   assert.equal(await answerField(page, '1.i').inputValue(), '应当允许。\n\n某大学: 不应允许。（综合）');
@@ -175,7 +175,7 @@ test('a coordinator turns five contributors\' files into one response and a comp
 
   await page.locator('#cr-desk-toggle').click();
   await page.getByRole('button', { name: /^移除\s*：某公司$/ }).click();
-  await page.locator('#cr-desk-toggle', { hasText: '(4)' }).waitFor();
+  await page.locator('#cr-desk-toggle', { hasText: '（4）' }).waitFor();
   assert.equal(await contributions(page, '2.i').count(), 1);
   assert.deepEqual(await groups(page, '2.i'), []);
   assert.deepEqual(page.errors, []);

@@ -60,7 +60,10 @@ pub fn DeskPanel() -> Html {
     let toggle_text = if count == 0 {
         strings.desk_open.to_string()
     } else {
-        format!("{} ({count})", strings.desk_open)
+        fill(
+            strings.desk_open_count,
+            &[("label", strings.desk_open), ("n", &count.to_string())],
+        )
     };
     let on_files = {
         let (desk, report) = (desk.clone(), report.clone());
