@@ -105,6 +105,33 @@ pub async fn write(records: Vec<(String, String)>, removed: Vec<String>) -> Resu
     outcome
 }
 
+/// Removes the contributions of every draft whose key is not in `kept` (drafts deleted for
+/// good). Returns how many were removed.
+pub async fn keep_only(kept: Vec<String>) -> Result<usize, JsValue> {
+    let database = open().await?;
+    let outcome = async {
+        let (transaction, store) = store(&database, IdbTransactionMode::Readwrite)?;
+        let keys = finished(&store.get_all_keys()?).await?;
+        let mut removed = 0;
+        for key in Array::from(&keys).iter() {
+            let Some(text) = key.as_string() else {
+                continue;
+            };
+            let draft = text
+                .split_once('|')
+                .map_or(text.as_str(), |(draft, _)| draft);
+            if !kept.iter().any(|k| k == draft) {
+                store.delete(&key)?;
+                removed += 1;
+            }
+        }
+        committed(&transaction).await.map(|()| removed)
+    }
+    .await;
+    database.close();
+    outcome
+}
+
 /// Removes every contribution of every draft.
 pub async fn clear() -> Result<(), JsValue> {
     let database = open().await?;

@@ -97,6 +97,24 @@ pub fn App(props: &AppProps) -> Html {
         let sync = platform::on_storage_change(key, move |stored| other_window.absorb(stored));
         move || drop((listeners, warn, sync))
     });
+    // Contributions of drafts deleted for good (and no longer to be brought back) go, once per
+    // page: the draft list is read again so that a draft another window just created is kept.
+    use_effect_with((), move |_| {
+        let first_name = configured
+            .unwrap_or_else(browser_language)
+            .strings()
+            .draft_first_name;
+        if let Some(library) = LibraryHandle::open(&paper.id, first_name) {
+            let kept = library
+                .ids_to_keep()
+                .iter()
+                .map(|id| draft_key(&paper.id, id))
+                .collect();
+            yew::platform::spawn_local(async move {
+                let _ = platform::contribution_store::keep_only(kept).await;
+            });
+        }
+    });
     use_effect_with((*desk).clone(), |desk| {
         let desk = desk.clone();
         let prefix = format!("{}@", desk.draft_key());

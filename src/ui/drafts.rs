@@ -55,6 +55,17 @@ impl LibraryHandle {
         self.0.borrow().drafts().to_vec()
     }
 
+    /// The ids of every draft, and of the deleted one that can still be brought back.
+    pub fn ids_to_keep(&self) -> Vec<String> {
+        let library = self.0.borrow();
+        library
+            .drafts()
+            .iter()
+            .chain(library.deleted().map(|d| &d.entry))
+            .map(|entry| entry.id.clone())
+            .collect()
+    }
+
     /// Adds a draft holding `draft`; returns its id, or `None` when the store refused.
     pub fn create(&self, name: &str, draft: &Draft) -> Option<String> {
         self.0

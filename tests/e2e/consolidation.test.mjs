@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { start, openContext, openApp, answerField, storedDraft, WORDS } from './support.mjs';
+import { start, openContext, openApp, answerField, storedDraft, openDrafts, WORDS } from './support.mjs';
 import { readBlocks } from './markdown-reader.mjs';
 import { draftFile } from './draft-files.mjs';
 
@@ -51,6 +51,19 @@ async function addContributions(page, paths, words = DESK.zh) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: words.add, exact: true }).click()]);
   assert.ok(chooser.isMultiple());
   await chooser.setFiles(paths);
+}
+
+/** The keys of every contribution in the browser's store. */
+function storedContributionKeys(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const request = indexedDB.open('consultation-response');
+    request.onsuccess = () => {
+      const keys = request.result.transaction('contributions').objectStore('contributions').getAllKeys();
+      keys.onsuccess = () => resolve(keys.result);
+      keys.onerror = reject;
+    };
+    request.onerror = reject;
+  }));
 }
 
 function contributions(page, id) {
@@ -260,16 +273,7 @@ test('a second window sees the contributions, and removing my drafts from this b
   await first.getByText('已从此浏览器中删除您的草稿。').waitFor();
   await first.locator('#cr-desk-toggle', { hasText: /^汇总他人意见$/ }).waitFor();
   assert.equal(await contributions(first, '1.i').count(), 0);
-  const left = await first.evaluate(() => new Promise((resolve, reject) => {
-    const request = indexedDB.open('consultation-response');
-    request.onsuccess = () => {
-      const all = request.result.transaction('contributions').objectStore('contributions').count();
-      all.onsuccess = () => resolve(all.result);
-      all.onerror = reject;
-    };
-    request.onerror = reject;
-  }));
-  assert.equal(left, 0);
+  assert.deepEqual(await storedContributionKeys(first), []);
   await context.close();
 });
 
@@ -294,5 +298,44 @@ test('with more than five contributors, each question\'s contributions fold into
   await contributions(page, '1.i').locator('.cr-contribution').nth(5).waitFor();
   assert.match((await groups(page, '1.i'))[5], /^第 6 单位=6 号单位对 1\.i 的意见：/);
   assert.equal(await contributions(page, '2.i').locator('.cr-contribution').count(), 0, 'the others stay folded');
+  await context.close();
+});
+
+test('the contributions of a draft deleted for good leave the browser; those of the others stay', { timeout: 120_000 }, async () => {
+  const a = await contributor('甲单位', { '1.i': '甲的意见。' });
+  await a.context.close();
+  const { context } = await openContext(env);
+  const page = await openApp(context, env.url);
+  const panel = page.getByRole('region', { name: '我的草稿' });
+  await addContributions(page, [a.file.path]);
+  await contributions(page, '1.i').locator('.cr-contribution').waitFor();
+  await openDrafts(page);
+  await panel.getByRole('button', { name: '新建草稿' }).click();
+  await page.locator('.cr-drafts__item', { hasText: '草稿 2' }).waitFor();
+  await addContributions(page, [a.file.path]);
+  await contributions(page, '1.i').locator('.cr-contribution').waitFor();
+  await page.waitForTimeout(300);
+  assert.equal((await storedContributionKeys(page)).length, 2);
+  // Draft 2 deleted, then draft 3: draft 2 can no longer be brought back.
+  await panel.getByRole('button', { name: '删除当前草稿' }).click();
+  await page.getByText(/^已删除草稿“草稿 2”/).waitFor();
+  await panel.getByRole('button', { name: '新建草稿' }).click();
+  await page.waitForFunction(() => appRoot().querySelectorAll('.cr-drafts__item').length === 2);
+  await panel.getByRole('button', { name: '删除当前草稿' }).click();
+  await page.waitForFunction(() => appRoot().querySelectorAll('.cr-drafts__item').length === 1);
+  await page.reload();
+  await page.locator('textarea[name^="answer-"]').nth(41).waitFor();
+  await page.waitForFunction(async () => {
+    const keys = await new Promise((resolve) => {
+      const request = indexedDB.open('consultation-response');
+      request.onsuccess = () => {
+        const all = request.result.transaction('contributions').objectStore('contributions').getAllKeys();
+        all.onsuccess = () => resolve(all.result);
+      };
+    });
+    return keys.length === 1;
+  });
+  const [kept] = await storedContributionKeys(page);
+  assert.match(kept, /^consultation-response\/v1\/wipo-ip-ai-2019\|/, 'the first draft keeps its contribution');
   await context.close();
 });
