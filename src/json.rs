@@ -309,6 +309,11 @@ impl<'a> Fields<'a> {
         self.optional(key, read)?.ok_or(Misshapen)
     }
 
+    /// The member `key` must be there (of any type, not `null`).
+    pub fn present(&self, key: &str) -> Result<(), Misshapen> {
+        self.member(key).map(drop).ok_or(Misshapen)
+    }
+
     pub fn text(&self, key: &str) -> Result<String, Misshapen> {
         Ok(self.optional(key, string)?.unwrap_or_default())
     }

@@ -7,7 +7,7 @@ use super::{answer_groups, Contribution};
 use crate::catalog::Consultation;
 use crate::draft::GENERAL_COMMENTS;
 use crate::export::outline::{document_fact, Block, Fact, Options, Outline, PaperHeadings};
-use crate::i18n::{fill, long_date};
+use crate::i18n::fill;
 use crate::language::Language;
 
 /// The compilation of `contributions` to `paper`. `options.include_unanswered` also lists the
@@ -88,11 +88,7 @@ pub fn outline(paper: &Consultation, contributions: &[Contribution], options: &O
         .iter()
         .map(|c| {
             let answered = c.draft.answered_count(questions.iter().map(|q| q.id));
-            let date = c
-                .saved_at
-                .as_deref()
-                .map(|at| long_date(at.get(..10).unwrap_or(at), strings))
-                .unwrap_or_else(|| strings.desk_date_unknown.to_string());
+            let date = c.saved_on(strings);
             fact(
                 c.label(),
                 fill(
@@ -135,7 +131,7 @@ pub fn outline(paper: &Consultation, contributions: &[Contribution], options: &O
 
 /// The compilation's file name: `<symbol>_compilation_<date>.<extension>`.
 pub fn file_name(paper: &Consultation, date: &str, extension: &str) -> String {
-    let symbol = paper.symbol.replace('/', "-");
+    let symbol = crate::export::slug(&paper.symbol);
     format!("{symbol}_compilation_{date}.{extension}")
 }
 

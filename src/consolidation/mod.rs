@@ -5,8 +5,9 @@
 pub mod compilation;
 
 use crate::checksum::crc32;
-use crate::draft::{Draft, GENERAL_COMMENTS};
+use crate::draft::Draft;
 use crate::json::{self, Fields, Value};
+use std::collections::BTreeMap;
 
 /// One contributor's draft, as read from a file they sent: a read-only copy kept with the
 /// consolidation.
@@ -56,6 +57,15 @@ impl Contribution {
         .into_iter()
         .find(|text| !text.is_empty())
         .unwrap_or(&self.file_name)
+    }
+
+    /// The day the contributor's draft was saved, as the interface writes dates; or that the file
+    /// does not say.
+    pub fn saved_on(&self, strings: &crate::i18n::Strings) -> String {
+        self.saved_at.as_deref().map_or_else(
+            || strings.desk_date_unknown.to_string(),
+            |at| crate::i18n::long_date(at.get(..10).unwrap_or(at), strings),
+        )
     }
 
     /// Gives the contribution the coordinator's own label; an empty one goes back to the
@@ -123,14 +133,15 @@ pub fn admit(contributions: &mut Vec<Contribution>, incoming: Contribution) -> A
         contributions.push(incoming);
         return Admission::Added;
     };
-    if existing.draft.fields() == incoming.draft.fields() {
+    let (old, new) = (existing.draft.fields(), incoming.draft.fields());
+    if old == new {
         return Admission::AlreadyThere;
     }
     // ISO 8601 times compare as text; a file that does not say when it was saved is the oldest.
     if incoming.saved_at <= existing.saved_at {
         return Admission::Older;
     }
-    let changed = changed_fields(&existing.draft, &incoming.draft);
+    let changed = changed_fields(&old, &new);
     let (custom_label, added_at) = (existing.custom_label.take(), existing.added_at.clone());
     *existing = Contribution {
         custom_label,
@@ -140,9 +151,8 @@ pub fn admit(contributions: &mut Vec<Contribution>, incoming: Contribution) -> A
     Admission::Replaced { changed }
 }
 
-/// The answer and comment fields whose text differs between two drafts.
-fn changed_fields(old: &Draft, new: &Draft) -> Vec<String> {
-    let (old, new) = (old.fields(), new.fields());
+/// The answer and comment fields whose text differs between two drafts' fields.
+fn changed_fields(old: &BTreeMap<String, String>, new: &BTreeMap<String, String>) -> Vec<String> {
     let mut keys: Vec<&String> = old.keys().chain(new.keys()).collect();
     keys.sort();
     keys.dedup();
@@ -162,18 +172,6 @@ pub fn field_text<'a>(draft: &'a Draft, key: &str) -> &'a str {
     } else {
         ""
     }
-}
-
-/// The fields a coordinator consolidates: every question, every area's comments and the general
-/// comments.
-pub fn consolidated_fields(paper: &crate::catalog::Consultation) -> Vec<String> {
-    let questions = paper.answerables();
-    questions
-        .iter()
-        .map(|q| format!("answer:{}", q.id))
-        .chain(paper.areas.iter().map(|a| format!("comment:{}", a.id)))
-        .chain(std::iter::once(format!("comment:{GENERAL_COMMENTS}")))
-        .collect()
 }
 
 /// One text given by one or more contributors for the same field.
@@ -380,15 +378,5 @@ mod tests {
             insert_into("已有\n", "乙的意见", Some("乙")),
             "已有\n\n乙: 乙的意见"
         );
-    }
-
-    #[test]
-    fn every_question_and_comment_is_consolidated() {
-        let fields = consolidated_fields(crate::catalog::Consultation::wipo_2019());
-        assert_eq!(
-            fields.iter().filter(|f| f.starts_with("answer:")).count(),
-            42
-        );
-        assert!(fields.contains(&"comment:general".to_string()));
     }
 }

@@ -45,12 +45,10 @@ impl History {
                     draft: item.required_text("draft")?,
                 })
             };
+            fields.present("snapshots")?;
             Ok(History {
                 version: fields.number("version")?,
-                snapshots: {
-                    fields.required("snapshots", |_| Ok(()))?;
-                    fields.list("snapshots", snapshot)?
-                },
+                snapshots: fields.list("snapshots", snapshot)?,
             })
         };
         json::parse(text)

@@ -88,7 +88,7 @@ impl Index {
                 stored: fields.optional_text("stored")?,
             })
         };
-        fields.required("drafts", |_| Ok(()))?;
+        fields.present("drafts")?;
         Ok(Index {
             version: fields.number("version")?,
             drafts: fields.list("drafts", DraftEntry::from_json)?,

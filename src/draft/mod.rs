@@ -255,7 +255,7 @@ fn read_stored(value: &Json) -> Result<(Draft, Option<String>), Misshapen> {
         map.into_iter().filter(|(_, v)| !v.is_empty()).collect()
     };
     // Every stored draft has its answers, if only `{}`.
-    fields.required("answers", |_| Ok(()))?;
+    fields.present("answers")?;
     let draft = Draft {
         consultation: fields.required_text("consultation")?,
         answers: non_empty(fields.text_map("answers")?),

@@ -32,7 +32,7 @@ pub fn file_name(
     format!("{symbol}_{who}_{date}.{extension}")
 }
 
-fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     let mapped: String = text
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { '-' })

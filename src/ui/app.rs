@@ -1,7 +1,7 @@
 use super::about_you::AboutYou;
 use super::browser_storage::StorageTip;
 use super::conflicts::Conflicts;
-use super::consolidation::{Desk, DeskPanel, CHANGED_SETTING};
+use super::consolidation::{use_desk, Desk, DeskPanel};
 use super::contents::{Contents, CONTENTS_ID};
 use super::draft_handle::DraftHandle;
 use super::drafts::{DraftsPanel, LibraryHandle, Switcher};
@@ -68,14 +68,11 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
     let (handle, notice) = (*opened).clone();
-    // Contributions belong to the draft; replacing or forgetting the draft reads them again.
-    let desk = use_memo(((*current).clone(), handle.replacements()), {
-        let refresh = refresh.clone();
-        move |(id, _)| {
-            let key = draft_key(&paper.id, id);
-            Desk::open(&key, Callback::from(move |_| refresh.force_update()))
-        }
-    });
+    let desk = use_desk(
+        &draft_key(&paper.id, &current),
+        handle.replacements(),
+        library.as_ref(),
+    );
     let switch = {
         let (current, handle, library) = (current.clone(), handle.clone(), library.clone());
         Callback::from(move |id: String| {
@@ -96,35 +93,6 @@ pub fn App(props: &AppProps) -> Html {
         let key = handle.with(|s| s.key().to_string());
         let sync = platform::on_storage_change(key, move |stored| other_window.absorb(stored));
         move || drop((listeners, warn, sync))
-    });
-    // Contributions of drafts deleted for good (and no longer to be brought back) go, once per
-    // page: the draft list is read again so that a draft another window just created is kept.
-    use_effect_with((), move |_| {
-        let first_name = configured
-            .unwrap_or_else(browser_language)
-            .strings()
-            .draft_first_name;
-        if let Some(library) = LibraryHandle::open(&paper.id, first_name) {
-            let kept = library
-                .ids_to_keep()
-                .iter()
-                .map(|id| draft_key(&paper.id, id))
-                .collect();
-            yew::platform::spawn_local(async move {
-                let _ = platform::contribution_store::keep_only(kept).await;
-            });
-        }
-    });
-    use_effect_with((*desk).clone(), |desk| {
-        let desk = desk.clone();
-        let prefix = format!("{}@", desk.draft_key());
-        let sync =
-            platform::on_storage_change(crate::draft::setting_key(CHANGED_SETTING), move |stamp| {
-                if stamp.is_some_and(|s| s.starts_with(&prefix)) {
-                    desk.reload();
-                }
-            });
-        move || drop(sync)
     });
 
     let language = use_state(|| {
@@ -215,7 +183,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<&'static crate::i18n::Strings> context={strings}>
         <ContextProvider<View> context={view}>
         <ContextProvider<DraftHandle> context={handle.clone()}>
-        <ContextProvider<Desk> context={desk.current()}>
+        <ContextProvider<Desk> context={desk}>
         <ContextProvider<Switcher> context={Switcher { library: library.as_ref().clone(), switch: switch.clone() }}>
             <div class="cr-app" lang={strings.language.tag()} ref={root}>
                 <a class="cr-skip-link" href="#cr-paper" onclick={reveal_on_click("cr-paper")}>{ strings.skip_to_questions }</a>

@@ -7,8 +7,27 @@
 //! and the accessibility tree because a second control saying the same in another language
 //! helps nobody.
 
+use crate::catalog::Consultation;
+use crate::draft::{transfer, Draft};
+use crate::i18n::{import_reason, Strings};
 use web_sys::{FileList, HtmlInputElement};
 use yew::prelude::*;
+
+/// Reads a chosen draft file or HTML response and checks it: the draft and when it was saved, or
+/// why it cannot be used, as the person reads it. A file too large is refused before it is read.
+pub async fn read_draft_file(
+    file: &web_sys::File,
+    strings: &Strings,
+) -> Result<(Draft, Option<String>), String> {
+    if file.size() > transfer::MAX_FILE_BYTES as f64 {
+        return Err(strings.import_too_large.to_string());
+    }
+    let text = crate::platform::read_text(file)
+        .await
+        .map_err(|_| strings.import_unreadable_file.to_string())?;
+    transfer::read_file(&text, &Consultation::wipo_2019().id)
+        .map_err(|e| import_reason(&e, strings))
+}
 
 #[derive(Properties, PartialEq)]
 pub struct FilePickerProps {

@@ -139,9 +139,7 @@ pub fn ContributedAnswers(props: &ContributedAnswersProps) -> Html {
     html! {
         <section class="cr-contributions" aria-labelledby={heading_id.clone()}>
             if groups.is_empty() {
-                <p class="cr-contributions__heading" id={heading_id}>
-                    { fill(strings.desk_contributions_heading, &[("n", "0")]) }
-                </p>
+                <p class="cr-contributions__heading" id={heading_id}>{ heading }</p>
                 <p class="cr-contributions__none">{ strings.desk_none_for_field }</p>
             } else {
                 <details class="cr-contributions__details" {open} {ontoggle}>

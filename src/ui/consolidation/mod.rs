@@ -9,14 +9,16 @@ pub use panel::DeskPanel;
 
 use crate::catalog::Consultation;
 use crate::consolidation::{admit, Admission, Contribution};
+use crate::draft::library::draft_key;
 use crate::draft::{setting_key, Draft, KeyValueStore};
 use crate::export::question_number;
 use crate::i18n::{fill, Strings};
 use crate::platform::{self, contribution_store, BrowserStorage};
+use crate::ui::drafts::LibraryHandle;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::platform::spawn_local;
-use yew::Callback;
+use yew::prelude::*;
 
 /// The setting another window watches to learn that the contributions changed.
 pub const CHANGED_SETTING: &str = "contributions-changed";
@@ -251,6 +253,45 @@ impl Desk {
             }
         });
     }
+}
+
+/// The desk of the draft stored under `key`, for the app to provide (as of this render). It is opened again
+/// when the draft is replaced or forgotten (`replacements`), follows other windows' changes, and
+/// once per page lets go of the contributions of drafts deleted for good (neither in `library`
+/// nor the deleted draft it can still bring back).
+#[hook]
+pub fn use_desk(key: &str, replacements: u32, library: &Option<LibraryHandle>) -> Desk {
+    let refresh = use_force_update();
+    let desk = use_memo((key.to_string(), replacements), move |(key, _)| {
+        Desk::open(key, Callback::from(move |_| refresh.force_update()))
+    });
+    {
+        let library = library.clone();
+        use_effect_with((), move |_| {
+            let consultation = &Consultation::wipo_2019().id;
+            if let Some(library) = library {
+                let kept = library
+                    .ids_to_keep()
+                    .iter()
+                    .map(|id| draft_key(consultation, id))
+                    .collect();
+                spawn_local(async move {
+                    let _ = contribution_store::keep_only(kept).await;
+                });
+            }
+        });
+    }
+    use_effect_with((*desk).clone(), |desk| {
+        let desk = desk.clone();
+        let prefix = format!("{}@", desk.draft_key());
+        let sync = platform::on_storage_change(setting_key(CHANGED_SETTING), move |stamp| {
+            if stamp.is_some_and(|s| s.starts_with(&prefix)) {
+                desk.reload();
+            }
+        });
+        move || drop(sync)
+    });
+    desk.current()
 }
 
 /// A field as a person cites it: a question's number, an area's comments, the general comments.

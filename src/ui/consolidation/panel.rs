@@ -4,13 +4,12 @@
 use super::{Desk, ReadFile};
 use crate::catalog::Consultation;
 use crate::consolidation::{compilation, Filter};
-use crate::draft::transfer;
 use crate::export::outline::Options;
 use crate::export::{docx, html as html_writer, markdown, Format};
-use crate::i18n::{fill, import_reason, long_date, Strings};
+use crate::i18n::{fill, Strings};
 use crate::platform;
 use crate::ui::draft_handle::DraftHandle;
-use crate::ui::file_picker::FilePicker;
+use crate::ui::file_picker::{read_draft_file, FilePicker};
 use crate::ui::use_strings;
 use crate::ui::view::use_view;
 use std::collections::BTreeSet;
@@ -27,19 +26,9 @@ fn read_files(
     strings: &'static Strings,
 ) {
     spawn_local(async move {
-        let consultation = &Consultation::wipo_2019().id;
         let mut read: Vec<ReadFile> = Vec::new();
         for file in files {
-            let outcome = if file.size() > transfer::MAX_FILE_BYTES as f64 {
-                Err(strings.import_too_large.to_string())
-            } else {
-                match platform::read_text(&file).await {
-                    Ok(text) => transfer::read_file(&text, consultation)
-                        .map_err(|e| import_reason(&e, strings)),
-                    Err(_) => Err(strings.import_unreadable_file.to_string()),
-                }
-            };
-            read.push((file.name(), outcome));
+            read.push((file.name(), read_draft_file(&file, strings).await));
         }
         report.set(desk.add(read, strings));
     });
@@ -118,10 +107,7 @@ fn Contributors() -> Html {
                 let key = c.key.clone();
                 let label = c.label().to_string();
                 let answered = c.draft.answered_count(questions.iter().map(|q| q.id));
-                let date = c.saved_at.as_deref().map_or_else(
-                    || strings.desk_date_unknown.to_string(),
-                    |at| long_date(at.get(..10).unwrap_or(at), strings),
-                );
+                let date = c.saved_on(strings);
                 let onchange = {
                     let (desk, key) = (desk.clone(), key.clone());
                     Callback::from(move |e: Event| {

@@ -1,14 +1,11 @@
 //! Opening a saved draft file or HTML response: chosen with the app's own button or dropped on
 //! the import area, checked first, and used only after the person confirms.
 
-use crate::catalog::Consultation;
-use crate::draft::transfer;
 use crate::draft::Draft;
-use crate::i18n::{fill, import_reason, Strings};
-use crate::platform;
+use crate::i18n::{fill, Strings};
 use crate::ui::draft_handle::DraftHandle;
 use crate::ui::drafts::Switcher;
-use crate::ui::file_picker::FilePicker;
+use crate::ui::file_picker::{read_draft_file, FilePicker};
 use crate::ui::use_strings;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -25,13 +22,8 @@ enum ImportState {
 /// Reads and checks `file`, then shows the outcome: a bad file changes nothing.
 fn open_file(file: web_sys::File, state: UseStateHandle<ImportState>, strings: &'static Strings) {
     spawn_local(async move {
-        let outcome = match platform::read_text(&file).await {
-            Ok(text) => transfer::from_file(&text, &Consultation::wipo_2019().id)
-                .map_err(|e| import_reason(&e, strings)),
-            Err(_) => Err(strings.import_unreadable_file.to_string()),
-        };
-        state.set(match outcome {
-            Ok(draft) => ImportState::Confirm(Box::new(draft)),
+        state.set(match read_draft_file(&file, strings).await {
+            Ok((draft, _)) => ImportState::Confirm(Box::new(draft)),
             Err(reason) => ImportState::Failed(fill(strings.import_failed, &[("reason", &reason)])),
         });
     });
