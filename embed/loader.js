@@ -7,22 +7,26 @@
 const FILES = { js: '@JS@', wasm: '@WASM@', css: '@CSS@' };
 const at = (name) => new URL(name, import.meta.url).href;
 
-/** Links the stylesheet into `parent` unless it is there; resolves once it has loaded. */
+/**
+ * Links the stylesheet into `parent` unless it is there; resolves once it has loaded, rejects if
+ * it cannot be (missing, or blocked by the page's Content-Security-Policy).
+ */
 function stylesheet(parent) {
   const href = at(FILES.css);
-  let link = [...parent.querySelectorAll('link')].find((l) => l.href === href);
-  if (!link) {
-    link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    parent.append(link);
-  }
-  return link.sheet
-    ? Promise.resolve()
-    : new Promise((done) => {
-        link.addEventListener('load', done);
-        link.addEventListener('error', done);
-      });
+  const present = [...parent.querySelectorAll('link')].find((l) => l.href === href);
+  if (present?.sheet) return Promise.resolve();
+  // A link whose load or error event has already fired (the page's own, blocked or failed)
+  // would never answer again: a fresh one is asked for, and its answer awaited.
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  const loaded = new Promise((done, fail) => {
+    link.addEventListener('load', done);
+    link.addEventListener('error', () => fail(new Error(`the stylesheet ${href} could not be loaded`)));
+  });
+  if (present) present.replaceWith(link);
+  else parent.append(link);
+  return loaded;
 }
 
 /** The message shown instead of an empty box: both languages, and the app's own page if set. */
@@ -45,12 +49,27 @@ function failed(host, shadow, error) {
   shadow.append(box);
 }
 
+/**
+ * The worker's address. Where the page enforces Trusted Types (`require-trusted-types-for
+ * 'script'`), registering a worker takes a TrustedScriptURL, which only a policy makes: the app's
+ * one policy, `consultation-response`, passes exactly this URL and nothing else.
+ */
+function workerUrl() {
+  const url = at('sw.js');
+  if (!window.trustedTypes?.createPolicy) return url;
+  const only = (given) => {
+    if (given !== url) throw new TypeError(`consultation-response: not the app's worker: ${given}`);
+    return given;
+  };
+  return trustedTypes.createPolicy('consultation-response', { createScriptURL: only }).createScriptURL(url);
+}
+
 /** Offline use: a service worker for the app's folder, and a new release offered, never forced. */
 async function keepOffline(host, root) {
   const asked = host.dataset.offline === 'on' && new URLSearchParams(location.search).get('offline') !== 'off';
   if (!asked || !('serviceWorker' in navigator)) return;
   const sw = navigator.serviceWorker;
-  const registration = await sw.register(at('sw.js'), { scope: at('./') });
+  const registration = await sw.register(workerUrl(), { scope: at('./') });
   const announce = () => {
     if (!registration.waiting || !sw.controller) return;
     // The attribute lets the app see a release that was waiting before it listened.
@@ -74,22 +93,21 @@ const host = document.querySelector('[data-consultation-response]');
 if (host && !host.shadowRoot) {
   // The shadow root is attached only once the app is ready to show: until then whatever the
   // host put in its element (index.html's "opening…" lines) stays on screen.
-  const attach = async () => {
-    const shadow = host.attachShadow({ mode: 'open' });
-    await stylesheet(shadow);
-    return shadow;
-  };
+  const attach = () => host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const styled = stylesheet(document.head);
   const root = document.createElement('div');
   try {
     if (typeof WebAssembly !== 'object') throw new Error('no WebAssembly');
     const [app] = await Promise.all([import(at(FILES.js)), styled]);
     await app.default({ module_or_path: at(FILES.wasm) });
-    (await attach()).append(root);
+    const shadow = attach();
+    await stylesheet(shadow);
+    shadow.append(root);
     app.mount(root);
   } catch (error) {
-    await styled;
-    failed(host, host.shadowRoot ?? (await attach()), error);
+    // Said even without the stylesheet: the message is plain text.
+    await Promise.allSettled([styled]);
+    failed(host, attach(), error);
   }
   keepOffline(host, root).catch((error) => console.warn('offline use is not available:', error));
 }

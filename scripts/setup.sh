@@ -41,10 +41,12 @@ fi
 
 # Debian packages: the browser the tests drive with its interface languages (the tests set the
 # browser's own language, which native controls draw their text in), the real readers the
-# downloads are opened with (LibreOffice for .docx, pdftotext for printed PDFs), and every font a
-# test's result depends on: DejaVu for Latin text and WenQuanYi Zen Hei for Chinese.
+# downloads are opened with (LibreOffice for .docx, pdftotext for printed PDFs), every font a
+# test's result depends on (DejaVu for Latin text and WenQuanYi Zen Hei for Chinese), and the two
+# other engines with what drives them: Firefox ESR (headless, over WebDriver BiDi) and WebKitGTK's
+# MiniBrowser through WebKitWebDriver, on a virtual display (xvfb-run, which needs xauth).
 packages=(chromium chromium-driver chromium-l10n libreoffice-writer-nogui poppler-utils
-  fonts-dejavu-core fonts-wqy-zenhei)
+  fonts-dejavu-core fonts-wqy-zenhei firefox-esr webkit2gtk-driver xvfb xauth)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' \

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test: format, lints, native tests, browser tests (wasm-bindgen-test in
-# headless Chromium) and end-to-end tests (Playwright against the release build).
+# headless Chromium), end-to-end tests (Playwright against the release build in Chromium) and
+# the journey in Firefox and WebKit.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/setup.sh"
@@ -31,5 +32,8 @@ printf 'release wasm: %s bytes, %s bytes gzip\n' "$(stat -c %s "$wasm")" "$(gzip
 
 step "end-to-end tests: Playwright driving Chromium against dist/"
 node --test --test-concurrency=1 tests/e2e/
+
+step "the journey in Firefox ESR and in WebKitGTK (on a virtual display)"
+xvfb-run --auto-servernum node --test --test-concurrency=1 tests/engines/
 
 printf '\nall tests passed in %ss\n' "$((SECONDS - started))"

@@ -330,6 +330,10 @@ impl<'a> Fields<'a> {
         self.required(key, |v| v.as_u64().ok_or(Misshapen))
     }
 
+    pub fn optional_number(&self, key: &str) -> Result<Option<u64>, Misshapen> {
+        self.optional(key, |v| v.as_u64().ok_or(Misshapen))
+    }
+
     pub fn flag(&self, key: &str) -> Result<bool, Misshapen> {
         Ok(self
             .optional(key, |v| match v {

@@ -13,7 +13,12 @@ pub const MAIN_DRAFT: &str = "main";
 #[derive(Debug, Clone, PartialEq)]
 pub struct DraftEntry {
     pub id: String,
+    /// The name as stored; for a numbered draft, its name in the language it was created in
+    /// (what an older release shows).
     pub name: String,
+    /// Set while the draft keeps its default name ("Draft 2"): the interface then names it in
+    /// its own language. Renaming clears it.
+    pub number: Option<u64>,
 }
 
 /// A draft that was deleted and can still be brought back.
@@ -39,10 +44,14 @@ struct Index {
 
 impl DraftEntry {
     fn to_value(&self) -> Value<'_> {
-        Value::Object(vec![
+        let mut members = vec![
             ("id", Value::Str(&self.id)),
             ("name", Value::Str(&self.name)),
-        ])
+        ];
+        if let Some(number) = self.number {
+            members.push(("number", Value::Number(number)));
+        }
+        Value::Object(members)
     }
 
     fn from_json(value: &Json) -> Result<Self, Misshapen> {
@@ -50,6 +59,7 @@ impl DraftEntry {
         Ok(DraftEntry {
             id: fields.required_text("id")?,
             name: fields.required_text("name")?,
+            number: fields.optional_number("number")?,
         })
     }
 }
@@ -120,8 +130,8 @@ fn index_key(consultation_id: &str) -> String {
 }
 
 impl<S: KeyValueStore> Library<S> {
-    /// Reads the list; without one (or with an unreadable one) there is a single draft named
-    /// `first_name`.
+    /// Reads the list; without one (or with an unreadable one) there is a single draft, number 1,
+    /// named `first_name`.
     pub fn open(store: S, consultation_id: &str, first_name: &str) -> Self {
         let stored = store.get(&index_key(consultation_id)).ok().flatten();
         let index = stored
@@ -133,6 +143,7 @@ impl<S: KeyValueStore> Library<S> {
                 drafts: vec![DraftEntry {
                     id: MAIN_DRAFT.into(),
                     name: first_name.into(),
+                    number: Some(1),
                 }],
                 current: MAIN_DRAFT.into(),
                 next: 2,
@@ -182,8 +193,15 @@ impl<S: KeyValueStore> Library<S> {
         self.save_index()
     }
 
-    /// Adds a draft called `name` holding `draft` (stored at once) and returns its id.
-    pub fn create(&mut self, name: &str, draft: &Draft, now: &str) -> Result<String, StoreError> {
+    /// Adds a draft called `name` holding `draft` (stored at once) and returns its id. `number`
+    /// marks `name` as the default name of that number.
+    pub fn create(
+        &mut self,
+        name: &str,
+        number: Option<u64>,
+        draft: &Draft,
+        now: &str,
+    ) -> Result<String, StoreError> {
         let id = format!("d{}", self.index.next);
         self.store
             .set(&draft_key(&self.consultation, &id), &draft.to_json(now))?;
@@ -191,6 +209,7 @@ impl<S: KeyValueStore> Library<S> {
         self.index.drafts.push(DraftEntry {
             id: id.clone(),
             name: name.trim().to_string(),
+            number,
         });
         self.save_index().map(|()| id)
     }
@@ -198,6 +217,7 @@ impl<S: KeyValueStore> Library<S> {
     pub fn rename(&mut self, draft_id: &str, name: &str) -> Result<(), StoreError> {
         if let Some(entry) = self.index.drafts.iter_mut().find(|d| d.id == draft_id) {
             entry.name = name.trim().to_string();
+            entry.number = None;
         }
         self.save_index()
     }
@@ -289,7 +309,8 @@ mod tests {
             library.drafts(),
             [DraftEntry {
                 id: "main".into(),
-                name: "草稿 1".into()
+                name: "草稿 1".into(),
+                number: Some(1),
             }]
         );
         assert_eq!(library.current(), "main");
@@ -300,12 +321,25 @@ mod tests {
     fn drafts_are_created_renamed_and_remembered() {
         let store = MemoryStore::default();
         let mut library = Library::open(store.clone(), ID, "草稿 1");
-        let id = library.create("部里的意见", &draft("部里"), "t").unwrap();
+        let id = library
+            .create("草稿 2", Some(2), &draft("部里"), "t")
+            .unwrap();
+        assert_eq!(library.drafts()[1].number, Some(2));
         library.rename(&id, "  司里的意见 ").unwrap();
         library.set_current(&id).unwrap();
         let again = Library::open(store, ID, "草稿 1");
         assert_eq!(again.drafts().len(), 2);
         assert_eq!(again.drafts()[1].name, "司里的意见");
+        assert_eq!(
+            again.drafts()[0].number,
+            Some(1),
+            "the first keeps its default name"
+        );
+        assert_eq!(
+            again.drafts()[1].number,
+            None,
+            "a renamed draft has its own name"
+        );
         assert_eq!(again.current(), id);
         assert_eq!(again.load(&id).unwrap().0.answer("1.i"), "部里");
     }
@@ -315,7 +349,7 @@ mod tests {
         let store = MemoryStore::default();
         let mut library = Library::open(store.clone(), ID, "草稿 1");
         let id = library
-            .create("第二份", &draft("第二份的回答"), "t")
+            .create("第二份", None, &draft("第二份的回答"), "t")
             .unwrap();
         library.set_current(&id).unwrap();
         library.delete(&id).unwrap();

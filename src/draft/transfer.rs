@@ -33,6 +33,46 @@ pub enum ImportError {
     Damaged,
     /// The draft inside cannot be opened.
     Draft(DraftError),
+    /// The bytes are not text in an encoding the app reads (UTF-8, or UTF-16 as some editors
+    /// save "Unicode" text).
+    Encoding,
+}
+
+/// The text of a chosen file's bytes. Draft files are written as UTF-8, but an editor may save
+/// one again as UTF-16 ("Unicode" in some editors' menus), with or without a byte-order mark:
+/// both are read, and a UTF-8 byte-order mark is dropped. Anything else is `Encoding`.
+pub fn decode_file(bytes: &[u8]) -> Result<String, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    let utf16 = |bytes: &[u8], little_endian: bool| {
+        if !bytes.len().is_multiple_of(2) {
+            return Err(ImportError::Encoding);
+        }
+        let units = bytes.chunks_exact(2).map(|pair| {
+            let pair = [pair[0], pair[1]];
+            if little_endian {
+                u16::from_le_bytes(pair)
+            } else {
+                u16::from_be_bytes(pair)
+            }
+        });
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .map_err(|_| ImportError::Encoding)
+    };
+    match bytes {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => {
+            String::from_utf8(rest.to_vec()).map_err(|_| ImportError::Encoding)
+        }
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
+        // Without a mark, UTF-16 of ASCII-led text has a zero byte beside each of its first
+        // characters; UTF-8 text never has a zero byte there.
+        [first, 0, ..] if *first != 0 => utf16(bytes, true),
+        [0, second, ..] if *second != 0 => utf16(bytes, false),
+        _ => String::from_utf8(bytes.to_vec()).map_err(|_| ImportError::Encoding),
+    }
 }
 
 /// The draft file for `draft`, saved at `saved_at`. Safe to embed in HTML as is: it contains no
@@ -121,6 +161,49 @@ mod tests {
         draft.set_comment("general", "总体同意 & <b>");
         draft.respondent.name = "张三".into();
         draft
+    }
+
+    fn utf16(text: &str, little_endian: bool, mark: bool) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        let units = mark
+            .then_some(0xFEFF_u16)
+            .into_iter()
+            .chain(text.encode_utf16());
+        for unit in units {
+            bytes.extend(if little_endian {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            });
+        }
+        bytes
+    }
+
+    #[test]
+    fn a_draft_file_saved_again_as_utf16_or_with_a_utf8_mark_opens() {
+        let file = to_file(&sample(), "2026-11-26T10:00:00Z");
+        for (little_endian, mark) in [(true, true), (false, true), (true, false), (false, false)] {
+            let text = decode_file(&utf16(&file, little_endian, mark)).unwrap();
+            assert_eq!(
+                from_file(&text, ID).unwrap().answer("1.i"),
+                sample().answer("1.i")
+            );
+        }
+        let marked = [&[0xEF, 0xBB, 0xBF][..], file.as_bytes()].concat();
+        assert_eq!(decode_file(&marked).unwrap(), file);
+        assert_eq!(decode_file(file.as_bytes()).unwrap(), file);
+    }
+
+    #[test]
+    fn bytes_in_no_encoding_the_app_reads_are_refused_as_such() {
+        // Latin-1 "é", an odd UTF-16 length, and a lone surrogate.
+        assert_eq!(decode_file(b"{\"a\":\"\xE9\"}"), Err(ImportError::Encoding));
+        assert_eq!(decode_file(&[0xFF, 0xFE, b'{']), Err(ImportError::Encoding));
+        assert_eq!(
+            decode_file(&[0xFF, 0xFE, 0x00, 0xD8]),
+            Err(ImportError::Encoding)
+        );
+        assert_eq!(decode_file(b""), Ok(String::new()));
     }
 
     #[test]

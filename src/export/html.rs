@@ -2,7 +2,7 @@
 //! no script that runs) and carries the draft file in a `<script type="application/json">`
 //! element, so importing the same file resumes the draft. All text is escaped.
 
-use super::markup::escape;
+use super::markup::{escape, Element};
 use super::outline::{Block, Fact, Outline};
 use crate::draft::transfer::HTML_ELEMENT_ID;
 use std::fmt::Write;
@@ -50,36 +50,36 @@ pub fn write(outline: &Outline, draft_file: Option<&str>) -> String {
 
 /// The response as markup: a `<main class="rd">` element.
 pub fn body(outline: &Outline) -> String {
-    let mut out = String::from("<main class=\"rd\">\n");
-    let _ = writeln!(out, "<h1>{}</h1>", escape(&outline.title));
-    let _ = writeln!(
-        out,
-        "<p class=\"rd-subtitle\" lang=\"{}\">{}</p>",
-        outline.subtitle_lang,
-        escape(&outline.subtitle)
-    );
-    facts(&mut out, &outline.cover);
+    document(outline).to_html()
+}
+
+/// The response as an element tree: `<main class="rd">`, as the file has it and the page
+/// prints it.
+pub fn document(outline: &Outline) -> Element {
+    let mut main = Element::new("main")
+        .class("rd")
+        .child(Element::new("h1").text(&outline.title))
+        .child(
+            Element::new("p")
+                .class("rd-subtitle")
+                .attr("lang", outline.subtitle_lang)
+                .text(&outline.subtitle),
+        )
+        .child(facts(&outline.cover));
     if !outline.respondent.is_empty() {
-        let _ = writeln!(out, "<h2>{}</h2>", escape(&outline.respondent_heading));
-        facts(&mut out, &outline.respondent);
+        main.push(Element::new("h2").text(&outline.respondent_heading));
+        main.push(facts(&outline.respondent));
     }
     for block in &outline.body {
         match block {
-            Block::Area(heading) => {
-                let _ = writeln!(out, "<h2>{}</h2>", escape(heading));
-            }
-            Block::Issue(heading) => {
-                let _ = writeln!(out, "<h3>{}</h3>", escape(heading));
-            }
+            Block::Area(heading) => main.push(Element::new("h2").text(heading)),
+            Block::Issue(heading) => main.push(Element::new("h3").text(heading)),
             Block::Prompt {
                 id,
                 number,
                 text,
                 translation,
-            } => {
-                question(&mut out, outline, [id, number, text], translation);
-                out.push_str("</div>\n");
-            }
+            } => main.push(question(outline, [id, number, text], translation)),
             Block::Question {
                 id,
                 number,
@@ -87,87 +87,77 @@ pub fn body(outline: &Outline) -> String {
                 translation,
                 answer,
             } => {
-                question(&mut out, outline, [id, number, text], translation);
-                let _ = writeln!(
-                    out,
-                    "<p class=\"rd-label\">{}</p>",
-                    escape(&outline.view_label)
+                let question = question(outline, [id, number, text], translation).child(
+                    Element::new("p")
+                        .class("rd-label")
+                        .text(&outline.view_label),
                 );
-                match answer {
-                    Some(answer) => paragraphs(&mut out, answer),
-                    None => {
-                        let _ = writeln!(
-                            out,
-                            "<p class=\"rd-missing\">{}</p>",
-                            escape(&outline.not_answered)
-                        );
-                    }
-                }
-                out.push_str("</div>\n");
+                main.push(match answer {
+                    Some(answer) => question.child(paragraphs(answer)),
+                    None => question.child(
+                        Element::new("p")
+                            .class("rd-missing")
+                            .text(&outline.not_answered),
+                    ),
+                });
             }
-            Block::Comment { label, text } => {
-                let _ = writeln!(
-                    out,
-                    "<div class=\"rd-question\">\n<p class=\"rd-question__text\">{}</p>",
-                    escape(label)
-                );
-                paragraphs(&mut out, text);
-                out.push_str("</div>\n");
-            }
+            Block::Comment { label, text } => main.push(
+                Element::new("div")
+                    .class("rd-question")
+                    .child(Element::new("p").class("rd-question__text").text(label))
+                    .child(paragraphs(text)),
+            ),
             Block::Section { heading, text } => {
-                let _ = writeln!(out, "<h2>{}</h2>", escape(heading));
-                paragraphs(&mut out, text);
+                main.push(Element::new("h2").text(heading));
+                main.push(paragraphs(text));
             }
         }
     }
-    out.push_str("</main>\n");
-    out
+    main
 }
 
-/// Opens a question's block with its text (and its translation in a bilingual document).
+/// A question's block with its text (and its translation in a bilingual document).
 fn question(
-    out: &mut String,
     outline: &Outline,
     [id, number, text]: [&String; 3],
     translation: &Option<String>,
-) {
-    let _ = writeln!(
-        out,
-        "<div class=\"rd-question\" id=\"q-{}\">\n<p class=\"rd-question__text\">{} {}</p>",
-        escape(id),
-        escape(number),
-        escape(text),
-    );
+) -> Element {
+    let mut block = Element::new("div")
+        .class("rd-question")
+        .attr("id", format!("q-{id}"))
+        .child(
+            Element::new("p")
+                .class("rd-question__text")
+                .text(format!("{number} {text}")),
+        );
     if let (Some(translation), Some(lang)) = (translation, outline.translation_lang) {
-        let _ = writeln!(
-            out,
-            "<p class=\"rd-question__text rd-translation\" lang=\"{lang}\">{}</p>",
-            escape(translation)
+        block.push(
+            Element::new("p")
+                .class("rd-question__text rd-translation")
+                .attr("lang", lang)
+                .text(translation),
         );
     }
+    block
 }
 
-fn facts(out: &mut String, facts: &[Fact]) {
-    out.push_str("<dl class=\"rd-facts\">\n");
+fn facts(facts: &[Fact]) -> Element {
+    let mut list = Element::new("dl").class("rd-facts");
     for fact in facts {
-        let _ = writeln!(
-            out,
-            "<dt>{}</dt><dd>{}</dd>",
-            escape(&fact.label),
-            escape(&fact.value)
-        );
+        list.push(Element::new("dt").text(&fact.label));
+        list.push(Element::new("dd").text(&fact.value));
     }
-    out.push_str("</dl>\n");
+    list
 }
 
 /// Free text as paragraphs, keeping every line break and space (`white-space: pre-wrap`).
-fn paragraphs(out: &mut String, text: &str) {
-    out.push_str("<div class=\"rd-answer\">");
+fn paragraphs(text: &str) -> Element {
+    let mut answer = Element::new("div").class("rd-answer");
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     for paragraph in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
-        let _ = write!(out, "<p>{}</p>", escape(paragraph.trim_matches('\n')));
+        answer.push(Element::new("p").text(paragraph.trim_matches('\n')));
     }
-    out.push_str("</div>\n");
+    answer
 }
 
 #[cfg(test)]
@@ -210,7 +200,7 @@ mod tests {
         );
         assert_eq!(html.matches("</script>").count(), 1);
         assert!(!html.contains("<img"));
-        assert!(html.contains("<p>第一段\n第二行</p><p>第二段</p>"));
+        assert!(html.contains("<p>第一段\n第二行</p>\n<p>第二段</p>"));
     }
 
     #[test]

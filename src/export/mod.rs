@@ -4,7 +4,7 @@
 pub mod docx;
 pub mod html;
 pub mod markdown;
-mod markup;
+pub mod markup;
 pub mod outline;
 pub mod text;
 pub mod zip;

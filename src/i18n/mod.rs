@@ -116,6 +116,7 @@ pub struct Strings {
     pub persistence_refused: &'static str,
     pub persistence_unsupported: &'static str,
     pub persistence_asking: &'static str,
+    pub persistence_not_asked: &'static str,
     pub forget_hint: &'static str,
     pub forget_button: &'static str,
     pub forget_confirm: &'static str,
@@ -199,6 +200,7 @@ pub struct Strings {
     pub import_newer: &'static str,
     pub import_damaged: &'static str,
     pub import_unreadable_file: &'static str,
+    pub import_encoding: &'static str,
     pub download_language_legend: &'static str,
     pub download_bilingual: &'static str,
     pub privacy_note: &'static str,
@@ -304,6 +306,29 @@ pub fn kind_label(kind: RespondentKind, strings: &Strings) -> &'static str {
 }
 
 /// Replaces each `{name}` in `template` with its value.
+/// A draft's name as the interface shows it: a draft that keeps its default name ("草稿 2")
+/// is named in the interface's language ("Draft 2"), and so is one from a release that did not
+/// mark default names, when its name is a default name in any language.
+pub fn draft_name(entry: &crate::draft::library::DraftEntry, strings: &Strings) -> String {
+    let number = entry.number.or_else(|| default_draft_number(&entry.name));
+    match number {
+        Some(n) => fill(strings.draft_new_name, &[("n", &n.to_string())]),
+        None => entry.name.clone(),
+    }
+}
+
+/// The number of a default draft name in any interface language (`Draft 3` → 3).
+fn default_draft_number(name: &str) -> Option<u64> {
+    Language::ALL.iter().find_map(|language| {
+        let (before, after) = language.strings().draft_new_name.split_once("{n}")?;
+        let digits = name.strip_prefix(before)?.strip_suffix(after)?;
+        digits
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| digits.parse().ok())?
+    })
+}
+
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values
         .iter()
@@ -341,6 +366,7 @@ pub fn import_reason(error: &crate::draft::transfer::ImportError, strings: &Stri
             fill(strings.reason_other_consultation, &[("id", id)])
         }
         ImportError::Draft(_) => strings.import_not_recognised.to_string(),
+        ImportError::Encoding => strings.import_encoding.to_string(),
     }
 }
 
@@ -386,6 +412,25 @@ impl Language {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_default_draft_name_follows_the_interface_language_until_renamed() {
+        use crate::draft::library::DraftEntry;
+        let entry = |name: &str, number| DraftEntry {
+            id: "d2".into(),
+            name: name.into(),
+            number,
+        };
+        assert_eq!(draft_name(&entry("草稿 2", Some(2)), &EN), "Draft 2");
+        assert_eq!(draft_name(&entry("Draft 2", Some(2)), &ZH), "草稿 2");
+        // Stored by a release that did not mark default names.
+        assert_eq!(draft_name(&entry("草稿 12", None), &EN), "Draft 12");
+        assert_eq!(draft_name(&entry("Draft 3", None), &ZH), "草稿 3");
+        // Names of the person's own stay as they are.
+        for own in ["司里的意见", "Draft 3b", "草稿 ", "Draft one"] {
+            assert_eq!(draft_name(&entry(own, None), &EN), own);
+        }
+    }
 
     #[test]
     fn fill_replaces_every_placeholder() {

@@ -3,6 +3,7 @@
 
 pub mod contribution_store;
 pub mod embedding;
+pub mod field_sizing;
 
 use crate::draft::{KeyValueStore, StoreError};
 use gloo::events::EventListener;
@@ -50,16 +51,29 @@ pub enum Persistence {
     Unsupported,
 }
 
-/// Asks the browser not to clear this site's storage under pressure (`navigator.storage.persist`).
-pub async fn request_persistence() -> Persistence {
+/// The browser's storage manager; missing in some browsers and in insecure contexts.
+fn storage_manager() -> Option<web_sys::StorageManager> {
     let navigator = gloo::utils::window().navigator();
-    // Missing in some browsers and in insecure contexts.
-    let has_storage =
-        js_sys::Reflect::has(&navigator, &JsValue::from_str("storage")).unwrap_or(false);
-    if !has_storage {
-        return Persistence::Unsupported;
-    }
-    let Ok(promise) = navigator.storage().persist() else {
+    js_sys::Reflect::has(&navigator, &JsValue::from_str("storage"))
+        .unwrap_or(false)
+        .then(|| navigator.storage())
+}
+
+/// Whether this site's storage is already kept for good (`navigator.storage.persisted`), which
+/// asks the person nothing.
+pub async fn already_persisted() -> bool {
+    let Some(Ok(promise)) = storage_manager().map(|m| m.persisted()) else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .is_ok_and(|answer| answer.as_bool() == Some(true))
+}
+
+/// Asks the browser not to clear this site's storage under pressure (`navigator.storage.persist`).
+/// Some browsers (Firefox) ask the person, so this is called only once they have work to keep.
+pub async fn request_persistence() -> Persistence {
+    let Some(Ok(promise)) = storage_manager().map(|m| m.persist()) else {
         return Persistence::Unsupported;
     };
     match wasm_bindgen_futures::JsFuture::from(promise).await {
@@ -185,11 +199,11 @@ pub fn warn_before_leaving(has_unsaved_work: impl Fn() -> bool + 'static) -> Eve
     )
 }
 
-/// The text of a file the person picked, decoded as UTF-8.
-pub async fn read_text(file: &web_sys::File) -> Result<String, JsValue> {
-    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await?;
-    text.as_string()
-        .ok_or_else(|| JsValue::from_str("not text"))
+/// The bytes of a file the person picked (decoding is the draft module's: the file may be UTF-8
+/// or UTF-16).
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Puts `text` on the clipboard; resolves to whether the browser allowed it.
@@ -198,6 +212,38 @@ pub async fn copy_to_clipboard(text: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
         .await
         .is_ok()
+}
+
+/// Makes `tree` the only content of `parent`, element by element: no markup is parsed, so this
+/// works under Trusted Types (`require-trusted-types-for 'script'`), which refuses `innerHTML`.
+pub fn replace_contents(
+    parent: &web_sys::Element,
+    tree: &crate::export::markup::Element,
+) -> Result<(), JsValue> {
+    let document = gloo::utils::document();
+    let built = build_element(&document, tree)?;
+    parent.set_text_content(None);
+    parent.append_child(&built)?;
+    Ok(())
+}
+
+fn build_element(
+    document: &web_sys::Document,
+    tree: &crate::export::markup::Element,
+) -> Result<web_sys::Element, JsValue> {
+    use crate::export::markup::Node;
+    let element = document.create_element(tree.tag)?;
+    for (name, value) in &tree.attributes {
+        element.set_attribute(name, value)?;
+    }
+    for child in &tree.children {
+        let node: web_sys::Node = match child {
+            Node::Element(child) => build_element(document, child)?.into(),
+            Node::Text(text) => document.create_text_node(text).into(),
+        };
+        element.append_child(&node)?;
+    }
+    Ok(element)
 }
 
 /// Opens the browser's print dialog.

@@ -1,7 +1,7 @@
 use super::about_you::AboutYou;
-use super::browser_storage::StorageTip;
+use super::browser_storage::{use_persistence, PersistenceState, StorageTip};
 use super::conflicts::Conflicts;
-use super::consolidation::{use_desk, Desk, DeskPanel};
+use super::consolidation::{use_desk, Desk, DeskPanel, DeskToggle};
 use super::contents::{Contents, CONTENTS_ID};
 use super::draft_handle::DraftHandle;
 use super::drafts::{DraftsPanel, LibraryHandle, Switcher};
@@ -17,6 +17,7 @@ use super::update_notice::UpdateNotice;
 use super::view::{use_view_state, View};
 use crate::catalog::Consultation;
 use crate::draft::library::{draft_key, MAIN_DRAFT};
+use crate::draft::SaveStatus;
 use crate::language::Language;
 use crate::platform;
 use std::collections::BTreeSet;
@@ -116,6 +117,11 @@ pub fn App(props: &AppProps) -> Html {
             handle.set_setting(FOLD_SETTING, if *folded { "1" } else { "0" });
         });
     }
+    let desk_open = use_state(|| false);
+    let toggle_desk = {
+        let desk_open = desk_open.clone();
+        Callback::from(move |()| desk_open.set(!*desk_open))
+    };
     let contents_open = use_state(|| false);
     let toggle_contents = {
         let contents_open = contents_open.clone();
@@ -148,10 +154,14 @@ pub fn App(props: &AppProps) -> Html {
     {
         let root = root.clone();
         use_effect_with((), move |_| {
+            let root = root.cast::<web_sys::Element>();
             let listener = root
-                .cast::<web_sys::Element>()
-                .map(|root| platform::keep_focus_above(&root, ".cr-toolbar"));
-            move || drop(listener)
+                .as_ref()
+                .map(|root| platform::keep_focus_above(root, ".cr-toolbar"));
+            let fitted = root
+                .as_ref()
+                .and_then(platform::field_sizing::keep_fields_fitted);
+            move || drop((listener, fitted))
         });
     }
 
@@ -179,12 +189,14 @@ pub fn App(props: &AppProps) -> Html {
         )
     });
     let answered = answered_ids.len();
+    let persistence = use_persistence(matches!(status, SaveStatus::Pending));
     html! {
         <ContextProvider<&'static crate::i18n::Strings> context={strings}>
         <ContextProvider<View> context={view}>
         <ContextProvider<DraftHandle> context={handle.clone()}>
         <ContextProvider<Desk> context={desk}>
         <ContextProvider<Switcher> context={Switcher { library: library.as_ref().clone(), switch: switch.clone() }}>
+        <ContextProvider<PersistenceState> context={persistence}>
             <div class="cr-app" lang={strings.language.tag()} ref={root}>
                 <a class="cr-skip-link" href="#cr-paper" onclick={reveal_on_click("cr-paper")}>{ strings.skip_to_questions }</a>
                 <PaperHeader language={*language} on_language={choose_language} />
@@ -197,9 +209,17 @@ pub fn App(props: &AppProps) -> Html {
                     <Conflicts {conflicts} />
                 }
                 if let Some(library) = library.as_ref().clone() {
-                    <DraftsPanel {library} current={(*current).clone()} {answered} on_switch={switch.clone()} />
+                    <DraftsPanel {library} current={(*current).clone()} {answered} on_switch={switch.clone()}>
+                        <DeskToggle open={*desk_open} on_toggle={toggle_desk} />
+                    </DraftsPanel>
+                } else {
+                    <div class="cr-drafts cr-drafts__bar">
+                        <DeskToggle open={*desk_open} on_toggle={toggle_desk} />
+                    </div>
                 }
-                <DeskPanel />
+                if *desk_open {
+                    <DeskPanel />
+                }
                 <div class="cr-layout">
                     <Contents answered={answered_ids.clone()} open={*contents_open} on_close={close_contents} />
                     <div class="cr-layout__main">
@@ -232,6 +252,7 @@ pub fn App(props: &AppProps) -> Html {
                 </footer>
                 <PrintCopy version={format!("{replacements}/{status:?}/{last_saved:?}")} />
             </div>
+        </ContextProvider<PersistenceState>>
         </ContextProvider<Switcher>>
         </ContextProvider<Desk>>
         </ContextProvider<DraftHandle>>

@@ -40,27 +40,61 @@ pub fn StorageTip() -> Html {
     }
 }
 
+/// Where the request for persistent storage stands.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PersistenceState {
+    /// Not asked yet: nothing has been written.
+    NotAsked,
+    Asking,
+    Answered(Persistence),
+}
+
+/// Asks the browser to keep this site's data once the person has written something, not on
+/// arrival: Firefox turns the request into a permission prompt, which would greet every visitor
+/// of a ministry's page. Storage already kept is reported at once, asking nothing.
+#[hook]
+pub fn use_persistence(edited: bool) -> PersistenceState {
+    let state = use_state(|| PersistenceState::NotAsked);
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                if platform::already_persisted().await {
+                    state.set(PersistenceState::Answered(Persistence::Granted));
+                }
+            });
+        });
+    }
+    {
+        let state = state.clone();
+        use_effect_with(edited, move |edited| {
+            if *edited && *state == PersistenceState::NotAsked {
+                state.set(PersistenceState::Asking);
+                spawn_local(async move {
+                    let answer = platform::request_persistence().await;
+                    state.set(PersistenceState::Answered(answer));
+                });
+            }
+        });
+    }
+    *state
+}
+
 /// The browser's answer about persistent storage, and "remove my drafts from this browser".
 #[function_component]
 pub fn BrowserDrafts() -> Html {
     let strings = use_strings();
     let handle = use_context::<DraftHandle>().expect("BrowserDrafts needs the draft");
-    let persistence = use_state(|| None::<Persistence>);
-    {
-        let persistence = persistence.clone();
-        use_effect_with((), move |_| {
-            spawn_local(
-                async move { persistence.set(Some(platform::request_persistence().await)) },
-            );
-        });
-    }
+    let persistence =
+        use_context::<PersistenceState>().expect("BrowserDrafts needs the persistence state");
     let confirming = use_state(|| false);
     let done = use_state(|| false);
-    let answer = match *persistence {
-        None => strings.persistence_asking,
-        Some(Persistence::Granted) => strings.persistence_granted,
-        Some(Persistence::Refused) => strings.persistence_refused,
-        Some(Persistence::Unsupported) => strings.persistence_unsupported,
+    let answer = match persistence {
+        PersistenceState::NotAsked => strings.persistence_not_asked,
+        PersistenceState::Asking => strings.persistence_asking,
+        PersistenceState::Answered(Persistence::Granted) => strings.persistence_granted,
+        PersistenceState::Answered(Persistence::Refused) => strings.persistence_refused,
+        PersistenceState::Answered(Persistence::Unsupported) => strings.persistence_unsupported,
     };
     let ask = {
         let (confirming, done) = (confirming.clone(), done.clone());
@@ -89,7 +123,7 @@ pub fn BrowserDrafts() -> Html {
     html! {
         <div class="cr-panel">
             <h3 class="cr-panel__heading">{ strings.browser_heading }</h3>
-            <p class="cr-persistence">{ answer }</p>
+            <p class="cr-persistence" role="status">{ answer }</p>
             <p class="cr-panel__hint">{ strings.forget_hint }</p>
             if *confirming {
                 <div class="cr-notice cr-notice--warning" role="alert">

@@ -5,7 +5,7 @@ use super::use_strings;
 use crate::catalog::Consultation;
 use crate::draft::library::{DraftEntry, Library};
 use crate::draft::Draft;
-use crate::i18n::fill;
+use crate::i18n::{draft_name, fill};
 use crate::platform::{self, BrowserStorage};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -66,11 +66,12 @@ impl LibraryHandle {
             .collect()
     }
 
-    /// Adds a draft holding `draft`; returns its id, or `None` when the store refused.
-    pub fn create(&self, name: &str, draft: &Draft) -> Option<String> {
+    /// Adds a draft holding `draft`; returns its id, or `None` when the store refused. `number`
+    /// marks `name` as a default name.
+    pub fn create(&self, name: &str, number: Option<u64>, draft: &Draft) -> Option<String> {
         self.0
             .borrow_mut()
-            .create(name, draft, &platform::now_iso())
+            .create(name, number, draft, &platform::now_iso())
             .ok()
     }
 }
@@ -89,6 +90,9 @@ pub struct DraftsPanelProps {
     /// How many questions the open draft answers (the app counts them once for all).
     pub answered: usize,
     pub on_switch: Callback<String>,
+    /// More in the bar (the desk's button).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The list of drafts with their answered count and last save, and the actions on them.
@@ -104,7 +108,7 @@ pub fn DraftsPanel(props: &DraftsPanelProps) -> Html {
     let current_name = entries
         .iter()
         .find(|e| e.id == props.current)
-        .map(|e| e.name.clone())
+        .map(|e| draft_name(e, strings))
         .unwrap_or_default();
     let library = &props.library;
     let open = use_state(|| false);
@@ -122,8 +126,10 @@ pub fn DraftsPanel(props: &DraftsPanelProps) -> Html {
     let create = {
         let (library, switch, count) = (library.clone(), props.on_switch.clone(), entries.len());
         Callback::from(move |_: MouseEvent| {
-            let name = fill(strings.draft_new_name, &[("n", &(count + 1).to_string())]);
-            if let Some(id) = library.create(&name, &Draft::new(&Consultation::wipo_2019().id)) {
+            let number = count as u64 + 1;
+            let name = fill(strings.draft_new_name, &[("n", &number.to_string())]);
+            let draft = Draft::new(&Consultation::wipo_2019().id);
+            if let Some(id) = library.create(&name, Some(number), &draft) {
                 switch.emit(id);
             }
         })
@@ -141,7 +147,7 @@ pub fn DraftsPanel(props: &DraftsPanelProps) -> Html {
             // A copy is another draft: its files must not pass for newer versions of this one.
             copy.clear_identity();
             let name = fill(strings.draft_copy_name, &[("name", &name)]);
-            if let Some(id) = library.create(&name, &copy) {
+            if let Some(id) = library.create(&name, None, &copy) {
                 switch.emit(id);
             }
         })
@@ -163,7 +169,11 @@ pub fn DraftsPanel(props: &DraftsPanelProps) -> Html {
             switch.emit(next);
         })
     };
-    let deleted = library.0.borrow().deleted().map(|d| d.entry.name.clone());
+    let deleted = library
+        .0
+        .borrow()
+        .deleted()
+        .map(|d| draft_name(&d.entry, strings));
     let undo = {
         let (library, switch) = (library.clone(), props.on_switch.clone());
         Callback::from(move |_: MouseEvent| {
@@ -201,6 +211,7 @@ pub fn DraftsPanel(props: &DraftsPanelProps) -> Html {
                     aria-expanded={(*open).to_string()} aria-controls="cr-drafts-body" onclick={toggle}>
                     { strings.drafts_manage }
                 </button>
+                { props.children.clone() }
             </div>
             // Closed, the list is not built at all: it reads every other draft from storage.
             if *open {
@@ -229,16 +240,17 @@ pub fn DraftsPanel(props: &DraftsPanelProps) -> Html {
                         let (switch, id) = (props.on_switch.clone(), entry.id.clone());
                         Callback::from(move |_: MouseEvent| switch.emit(id.clone()))
                     };
+                    let name = draft_name(entry, strings);
                     html! {
                         <li class="cr-drafts__item" key={entry.id.clone()}>
-                            <span class="cr-drafts__name">{ &entry.name }</span>
+                            <span class="cr-drafts__name">{ &name }</span>
                             if is_current {
                                 <span class="cr-drafts__current">{ strings.drafts_current }</span>
                             }
                             <span class="cr-drafts__meta">{ format!(" · {count} · {saved}") }</span>
                             if !is_current {
                                 <button type="button" class="cr-button cr-button--quiet" onclick={open}>
-                                    { strings.drafts_open }<span class="cr-visually-hidden">{ format!(" {}", entry.name) }</span>
+                                    { strings.drafts_open }<span class="cr-visually-hidden">{ format!(" {name}") }</span>
                                 </button>
                             }
                         </li>

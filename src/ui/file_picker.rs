@@ -22,9 +22,10 @@ pub async fn read_draft_file(
     if file.size() > transfer::MAX_FILE_BYTES as f64 {
         return Err(strings.import_too_large.to_string());
     }
-    let text = crate::platform::read_text(file)
+    let bytes = crate::platform::read_bytes(file)
         .await
         .map_err(|_| strings.import_unreadable_file.to_string())?;
+    let text = transfer::decode_file(&bytes).map_err(|e| import_reason(&e, strings))?;
     transfer::read_file(&text, &Consultation::wipo_2019().id)
         .map_err(|e| import_reason(&e, strings))
 }

@@ -165,6 +165,7 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
                 format!("{current}\n{phrase}")
             };
             area.set_value(&text);
+            crate::platform::field_sizing::fit_to_text(&area, false);
             apply.emit(text);
             let _ = area.focus();
         });

@@ -11,12 +11,31 @@ after(async () => {
   await env?.stop();
 });
 
-test('the browser is asked to keep the storage and its answer is shown', async () => {
-  const { context } = await openContext(env);
+test('persistent storage is asked for after the first edit, not on arrival, and the answer is shown', async () => {
+  // A spy on navigator.storage.persist: Firefox turns each call into a permission prompt.
+  const { context } = await openContext(env, {
+    init: () => {
+      window.__persistCalls = 0;
+      const persist = StorageManager.prototype.persist;
+      StorageManager.prototype.persist = function () {
+        window.__persistCalls += 1;
+        return persist.call(this);
+      };
+    },
+  });
   const page = await openApp(context, env.url);
   const answer = page.locator('.cr-persistence');
-  for (let i = 0; i < 50 && (await answer.innerText()).includes('正在询问'); i++) await page.waitForTimeout(100);
+  await page.waitForTimeout(1000);
+  assert.equal(await page.evaluate(() => window.__persistCalls), 0, 'nothing asked before the first edit');
+  assert.match(await answer.innerText(), /开始填写后，本工具会询问浏览器/);
+
+  await answerField(page, '1.i').pressSequentially('第一');
+  await page.waitForFunction(() => window.__persistCalls === 1);
+  await page.waitForFunction(() => !appRoot().querySelector('.cr-persistence').textContent.includes('正在询问'));
   assert.match(await answer.innerText(), /浏览器(已同意|未同意|无法承诺)持久保存本站数据/);
+  await answerField(page, '2.i').pressSequentially('第二');
+  await page.waitForTimeout(800);
+  assert.equal(await page.evaluate(() => window.__persistCalls), 1, 'asked once');
   await context.close();
 });
 

@@ -78,3 +78,24 @@ test('an imported file can open as a new draft beside the current one', async ()
   await page.waitForFunction(() => appRoot().querySelector('textarea[name="answer-6.i"]')?.value === '当前草稿改过的回答');
   await context.close();
 });
+
+test('a default draft name follows the interface language until the draft is renamed', async () => {
+  const { context } = await openContext(env);
+  const page = await openApp(context, env.url);
+  await openDrafts(page);
+  await page.getByRole('button', { name: '新建草稿' }).click();
+  await items(page).filter({ hasText: '草稿 2' }).waitFor();
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await openDrafts(page, 'Manage drafts');
+  await items(page).filter({ hasText: 'Draft 2' }).waitFor();
+  assert.deepEqual(await items(page).locator('.cr-drafts__name').allInnerTexts(), ['Draft 1', 'Draft 2']);
+  assert.match(await page.locator('.cr-drafts__summary').innerText(), /^Draft 2 ·/);
+
+  await page.getByLabel('Name of this draft').fill('Office of the Minister');
+  await page.getByLabel('Name of this draft').press('Enter');
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  await openDrafts(page);
+  await items(page).filter({ hasText: 'Office of the Minister' }).waitFor();
+  assert.deepEqual(await items(page).locator('.cr-drafts__name').allInnerTexts(), ['草稿 1', 'Office of the Minister']);
+  await context.close();
+});

@@ -16,10 +16,10 @@ import { serveSite } from './static-server.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const APP = '/static/forms/wipo-ai/';
-const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; require-trusted-types-for 'script'; trusted-types 'none'";
 
 /** What the tests switch on the servers: a missing wasm, a CSP without wasm, a new release. */
-const faults = { missingWasm: false, noWasmCsp: false, newRelease: false };
+const faults = { missingWasm: false, noWasmCsp: false, newRelease: false, blockedStyle: false };
 
 let host; // the ministry's site: its pages, the app in a sub-folder, frame-host.js
 let forms; // another origin serving the app for the iframe embed
@@ -43,6 +43,7 @@ before(async () => {
     ],
     headers: (path) => {
       let csp = faults.noWasmCsp ? STRICT_CSP.replace(" 'wasm-unsafe-eval'", '') : STRICT_CSP;
+      if (faults.blockedStyle) csp = csp.replace("style-src 'self'", "style-src 'none'");
       if (path.endsWith('ai-frame.html')) csp += `; frame-src ${forms.origin}`;
       return { 'content-security-policy': csp };
     },
@@ -433,12 +434,25 @@ test('at 1280×800 the title is on the first screen and only one line each of ti
     assert.ok(tip.height <= 64 && bar.height <= 64, `${url}: tip ${tip.height}px, draft bar ${bar.height}px`);
     const about = await page.getByRole('heading', { name: '关于答复人' }).boundingBox();
     assert.ok(about.y - (title.y + title.height) <= 400, `${url}: the form starts ${about.y - title.y}px below the title`);
-    if (url.includes('/static/')) assert.ok(about.y + about.height <= 800, 'on the app\'s own page the form starts on the first screen');
+    if (url.includes('/static/')) {
+      // The respondent's work starts in the top 600 px; the desk is a button of the drafts bar.
+      const first = await page.locator('.cr-about input, .cr-about select, .cr-about textarea').first().boundingBox();
+      console.log(`# first field at ${first.y}px at 1280×800`);
+      assert.ok(first.y + first.height <= 600, `the first field ends ${first.y + first.height}px down`);
+      assert.ok(await page.locator('.cr-drafts #cr-desk-toggle').isVisible(), 'the desk is one click away in the drafts bar');
+    }
     // Draft management stays one click away.
     await page.getByRole('button', { name: '管理草稿' }).click();
     await page.getByRole('button', { name: '新建草稿' }).waitFor();
     await context.close();
   }
+  // On a 390×844 phone the first field is on the first screen.
+  const { context } = await newContext({ viewport: { width: 390, height: 844 } });
+  const page = await openPage(context, `${host.url}static/forms/wipo-ai/`);
+  const first = await page.locator('.cr-about input, .cr-about select, .cr-about textarea').first().boundingBox();
+  console.log(`# first field at ${first.y}px at 390×844`);
+  assert.ok(first.y + first.height <= 844, `on a phone the first field ends ${first.y + first.height}px down`);
+  await context.close();
 });
 
 test('offline after the first visit; a new release is offered, never forced', async () => {
@@ -504,20 +518,20 @@ test('the iframe embed starts offline after the first visit', async () => {
 });
 
 /** The message the mount element shows when the app cannot start. */
-async function startFailure(init) {
+async function startFailure(init, path = 'ministry/consultations/ai.html') {
   const { context } = await newContext({ init });
   const page = await context.newPage();
-  await page.goto(`${host.url}ministry/consultations/ai.html`);
+  await page.goto(`${host.url}${path}`);
   const alert = page.locator('[data-consultation-response] [role=alert]');
   await alert.waitFor();
   const text = await alert.innerText();
   assert.match(text, /意见回复表无法启动/);
   assert.match(text, /The response form cannot start/);
-  assert.equal(await alert.getByRole('link').getAttribute('href'), '/static/forms/wipo-ai/');
+  if (path.startsWith('ministry/')) assert.equal(await alert.getByRole('link').getAttribute('href'), '/static/forms/wipo-ai/');
   await context.close();
 }
 
-test('when it cannot start it says so in both languages: missing wasm, no WebAssembly, a CSP without wasm', async () => {
+test('when it cannot start it says so in both languages: missing wasm, no WebAssembly, a CSP without wasm, a blocked stylesheet', async () => {
   faults.missingWasm = true;
   try {
     await startFailure();
@@ -532,6 +546,15 @@ test('when it cannot start it says so in both languages: missing wasm, no WebAss
     await startFailure();
   } finally {
     faults.noWasmCsp = false;
+  }
+  faults.blockedStyle = true;
+  try {
+    // On a host page the loader links the stylesheet; the app's own page links it itself, and
+    // its load or error event has fired before the loader runs.
+    await startFailure();
+    await startFailure(undefined, 'static/forms/wipo-ai/');
+  } finally {
+    faults.blockedStyle = false;
   }
 });
 

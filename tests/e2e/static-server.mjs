@@ -20,13 +20,20 @@ const TYPES = {
 
 /**
  * Serves several folders under URL prefixes. `routes` is a list of `[prefix, folder]`, longest
- * prefix first wins. `headers(path)` adds response headers; `override(path)` may answer instead
- * of the file: `{ status }` or `{ body }` (a string or a Buffer).
+ * prefix first wins. `headers(path)` adds response headers; `override(path, file)` may answer
+ * instead of the file: `{ status }` or `{ body }` (a string or a Buffer). `receive(path, body)`
+ * takes what is POSTed (CSP reports).
  */
-export function serveSite({ routes, port = 0, headers = () => ({}), override = () => null }) {
+export function serveSite({ routes, port = 0, headers = () => ({}), override = () => null, receive }) {
   const table = routes.map(([prefix, dir]) => [prefix, resolve(dir)]).sort((a, b) => b[0].length - a[0].length);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (req.method === 'POST' && receive) {
+      const chunks = [];
+      for await (const chunk of req) chunks.push(chunk);
+      receive(path, Buffer.concat(chunks).toString('utf8'));
+      return res.writeHead(204).end();
+    }
     const route = table.find(([prefix]) => path.startsWith(prefix));
     const reply = (status, body, type) =>
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers(path) }).end(body);

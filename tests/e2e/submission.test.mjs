@@ -145,6 +145,19 @@ test('a draft file round-trips; a wrong or damaged file is refused and changes n
     assert.equal((await storedDraft(page)).answers['1.i'], '我改变了主意。');
   }
 
+  // Saved again as UTF-16 ("Unicode" in some editors), with its byte-order mark: it opens.
+  const utf16 = join(dir, 'draft-utf16.json');
+  writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(path, 'utf8'), 'utf16le')]));
+  await chooseFile(page, utf16);
+  await page.getByRole('button', { name: '取消' }).waitFor();
+  await page.getByRole('button', { name: '取消' }).click();
+  // Bytes in no encoding the app reads are refused as such.
+  const latin1 = join(dir, 'draft-latin1.json');
+  writeFileSync(latin1, Buffer.from('{"format": "consultation-response/draft-file", "name": "caf\xe9"}', 'latin1'));
+  await chooseFile(page, latin1);
+  await page.getByRole('alert').filter({ hasText: '文字编码' }).waitFor();
+  assert.equal(await answerField(page, '1.i').inputValue(), '我改变了主意。');
+
   await chooseFile(page, path);
   await page.getByRole('button', { name: '取消' }).click();
   assert.equal(await answerField(page, '1.i').inputValue(), '我改变了主意。', 'cancel keeps the draft');

@@ -5,7 +5,7 @@ mod answers;
 mod panel;
 
 pub use answers::ContributedAnswers;
-pub use panel::DeskPanel;
+pub use panel::{DeskPanel, DeskToggle};
 
 use crate::catalog::Consultation;
 use crate::consolidation::{admit, Admission, Contribution};

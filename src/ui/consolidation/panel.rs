@@ -34,19 +34,21 @@ fn read_files(
     });
 }
 
-/// Closed until opened; says how many contributions the open draft has.
+#[derive(Properties, PartialEq)]
+pub struct DeskToggleProps {
+    pub open: bool,
+    pub on_toggle: Callback<()>,
+}
+
+/// The desk's button, in the drafts bar: most people who open the page answer, and only a
+/// coordinator combines others' answers, so the desk takes no line of the first screen until
+/// opened. It says how many contributions the open draft has.
 #[function_component]
-pub fn DeskPanel() -> Html {
+pub fn DeskToggle(props: &DeskToggleProps) -> Html {
     let strings = use_strings();
     let desk = use_context::<Desk>().expect("the desk is provided");
-    let open = use_state(|| false);
-    let report = use_state(Vec::<String>::new);
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
     let count = desk.len();
-    let toggle_text = if count == 0 {
+    let text = if count == 0 {
         strings.desk_open.to_string()
     } else {
         fill(
@@ -54,40 +56,48 @@ pub fn DeskPanel() -> Html {
             &[("label", strings.desk_open), ("n", &count.to_string())],
         )
     };
+    let onclick = props.on_toggle.reform(|_: MouseEvent| ());
+    html! {
+        <button type="button" class="cr-button cr-button--quiet cr-drafts__toggle" id="cr-desk-toggle"
+            aria-expanded={props.open.to_string()} aria-controls="cr-desk" {onclick}>
+            { text }
+        </button>
+    }
+}
+
+/// The desk itself, below the drafts bar while open.
+#[function_component]
+pub fn DeskPanel() -> Html {
+    let strings = use_strings();
+    let desk = use_context::<Desk>().expect("the desk is provided");
+    let report = use_state(Vec::<String>::new);
+    let count = desk.len();
     let on_files = {
         let (desk, report) = (desk.clone(), report.clone());
         Callback::from(move |files| read_files(files, desk.clone(), report.clone(), strings))
     };
     html! {
-        <section class="cr-desk" aria-labelledby="cr-desk-heading">
-            <div class="cr-drafts__bar">
-                <h2 class="cr-drafts__heading" id="cr-desk-heading">{ strings.desk_heading }</h2>
-                <button type="button" class="cr-button cr-button--quiet cr-drafts__toggle" id="cr-desk-toggle"
-                    aria-expanded={(*open).to_string()} aria-controls="cr-desk-body" onclick={toggle}>
-                    { toggle_text }
-                </button>
-            </div>
-            if *open {
-                <div class="cr-desk__body" id="cr-desk-body">
-                    <p class="cr-panel__hint" id="cr-desk-intro">{ strings.desk_intro }</p>
-                    if desk.store_failed() {
-                        <p class="cr-notice cr-notice--warning" role="alert">{ strings.desk_store_failed }</p>
-                    }
-                    <FilePicker id="desk" class="cr-drop" label={strings.desk_add} multiple=true
-                        drop_hint={strings.desk_drop_hint} drop_now={strings.desk_drop_now}
-                        described_by="cr-desk-intro" {on_files} />
-                    <div class="cr-desk__report" role="status">
-                        if !report.is_empty() {
-                            <ul>{ for report.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
-                        }
-                    </div>
-                    <Contributors />
-                    if count > 0 {
-                        <DeskView />
-                        <CompilationDownloads />
+        <section class="cr-desk" id="cr-desk" aria-labelledby="cr-desk-heading">
+            <h2 class="cr-drafts__heading" id="cr-desk-heading">{ strings.desk_heading }</h2>
+            <div class="cr-desk__body">
+                <p class="cr-panel__hint" id="cr-desk-intro">{ strings.desk_intro }</p>
+                if desk.store_failed() {
+                    <p class="cr-notice cr-notice--warning" role="alert">{ strings.desk_store_failed }</p>
+                }
+                <FilePicker id="desk" class="cr-drop" label={strings.desk_add} multiple=true
+                    drop_hint={strings.desk_drop_hint} drop_now={strings.desk_drop_now}
+                    described_by="cr-desk-intro" {on_files} />
+                <div class="cr-desk__report" role="status">
+                    if !report.is_empty() {
+                        <ul>{ for report.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
                     }
                 </div>
-            }
+                <Contributors />
+                if count > 0 {
+                    <DeskView />
+                    <CompilationDownloads />
+                }
+            </div>
         </section>
     }
 }

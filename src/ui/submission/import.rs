@@ -75,7 +75,7 @@ pub(super) fn Import() -> Html {
                     } else {
                         draft.respondent.organisation.clone()
                     };
-                    if let Some(id) = library.create(&name, &draft) {
+                    if let Some(id) = library.create(&name, None, &draft) {
                         switch.emit(id);
                         state.set(ImportState::Done);
                     }

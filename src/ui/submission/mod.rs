@@ -393,9 +393,9 @@ pub fn PrintCopy(props: &PrintCopyProps) -> Html {
                 bilingual: false,
             };
             let paper = Consultation::wipo_2019();
-            let markup = handle.with(|s| html::body(&outline::outline(paper, s.draft(), &options)));
-            // The writer escapes every text it is given (tested), so this markup holds no user HTML.
-            element.set_inner_html(&markup);
+            let tree =
+                handle.with(|s| html::document(&outline::outline(paper, s.draft(), &options)));
+            let _ = platform::replace_contents(&element, &tree);
         }
     };
     {
