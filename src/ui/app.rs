@@ -204,12 +204,11 @@ pub fn App(props: &AppProps) -> Html {
                     <OpenNoticeBanner notice={notice} />
                 }
                 <UpdateNotice />
-                <StorageTip />
                 if !conflicts.is_empty() {
                     <Conflicts {conflicts} />
                 }
                 if let Some(library) = library.as_ref().clone() {
-                    <DraftsPanel {library} current={(*current).clone()} {answered} on_switch={switch.clone()}>
+                    <DraftsPanel {library} current={(*current).clone()} {answered} on_switch={switch.clone()} tip={html! { <StorageTip /> }}>
                         <DeskToggle open={*desk_open} on_toggle={toggle_desk} />
                     </DraftsPanel>
                 } else {

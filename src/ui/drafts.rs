@@ -93,6 +93,9 @@ pub struct DraftsPanelProps {
     /// More in the bar (the desk's button).
     #[prop_or_default]
     pub children: Html,
+    /// Said under the bar (the tip about this browser's storage).
+    #[prop_or_default]
+    pub tip: Html,
 }
 
 /// The list of drafts with their answered count and last save, and the actions on them.
@@ -213,6 +216,7 @@ pub fn DraftsPanel(props: &DraftsPanelProps) -> Html {
                 </button>
                 { props.children.clone() }
             </div>
+            { props.tip.clone() }
             // Closed, the list is not built at all: it reads every other draft from storage.
             if *open {
             <div class="cr-drafts__body" id="cr-drafts-body">

@@ -23,6 +23,8 @@ pub fn IntroSection() -> Html {
             <AreaHead id={INTRO} heading_id="cr-intro" heading={paper.intro.heading.get(strings.language).to_string()}
                 origin={heading_origin(&paper.intro.heading, strings)} {collapsed} />
             <div class="cr-area__body" id={body_id(INTRO)} hidden={collapsed}>
+                // Where the text on this page comes from, before the first word of it.
+                <p class="cr-note">{ strings.paper_text_note }</p>
                 { for paper.intro.paragraphs.iter().map(|p| paragraph(p, strings)) }
             </div>
         </section>

@@ -19,7 +19,8 @@ pub fn PaperHeader(props: &PaperHeaderProps) -> Html {
     html! {
         <header class="cr-header">
             <div class="cr-header__top">
-                <p class="cr-header__kicker">{ strings.consultation_kicker }{ " · " }{ &paper.symbol }</p>
+                // On a phone the symbol alone, so that the language switch fits beside it.
+                <p class="cr-header__kicker"><span class="cr-header__kind">{ strings.consultation_kicker }{ " · " }</span>{ &paper.symbol }</p>
                 <LanguageSwitch language={props.language} on_language={props.on_language.clone()} />
             </div>
             <h1 class="cr-header__title" id="cr-title">{ paper.title.get(strings.language) }</h1>
@@ -33,7 +34,6 @@ pub fn PaperHeader(props: &PaperHeaderProps) -> Html {
                     <dd><time datetime={paper.deadline.clone()}>{ long_date(&paper.deadline, strings) }</time></dd>
                 </div>
             </dl>
-            <p class="cr-header__note">{ strings.paper_text_note }</p>
             <p class="cr-header__note">{ strings.privacy_note }</p>
         </header>
     }

@@ -20,7 +20,7 @@ after(async () => { await env?.stop(); });
 
 const DESK = {
   zh: { open: '汇总他人意见', add: '添加意见文件' },
-  en: { open: 'Combine contributions from others', add: 'Add contribution files' },
+  en: { open: 'Combine contributions', add: 'Add contribution files' },
 };
 
 /** One contributor: opens the app in a browser context of their own, answers, downloads. */

@@ -16,7 +16,12 @@ import { serveSite } from './static-server.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const APP = '/static/forms/wipo-ai/';
-const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; require-trusted-types-for 'script'; trusted-types 'none'";
+/**
+ * The README's CSP with Trusted Types. The app's own pages allow the app's one policy (the
+ * offline worker's URL); host pages, which ask for no worker, allow none (`NO_POLICY`).
+ */
+const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; require-trusted-types-for 'script'; trusted-types consultation-response";
+const NO_POLICY = (csp) => csp.replace('trusted-types consultation-response', "trusted-types 'none'");
 
 /** What the tests switch on the servers: a missing wasm, a CSP without wasm, a new release. */
 const faults = { missingWasm: false, noWasmCsp: false, newRelease: false, blockedStyle: false };
@@ -35,6 +40,7 @@ before(async () => {
   host = await serveSite({
     routes: [
       [APP, DIST],
+      [`${APP}strictest/`, DIST],
       ['/ministry/frame-host.js', join(DIST, 'frame-host.js')],
       ['/ministry/', join(ROOT, 'examples/ministry')],
       ['/hosts/', join(ROOT, 'examples/hosts')],
@@ -44,6 +50,8 @@ before(async () => {
     headers: (path) => {
       let csp = faults.noWasmCsp ? STRICT_CSP.replace(" 'wasm-unsafe-eval'", '') : STRICT_CSP;
       if (faults.blockedStyle) csp = csp.replace("style-src 'self'", "style-src 'none'");
+      // The app's own page under the literal trusted-types 'none' too, with no offline worker.
+      if (!path.startsWith(APP) || path.startsWith(`${APP}strictest/`)) csp = NO_POLICY(csp);
       if (path.endsWith('ai-frame.html')) csp += `; frame-src ${forms.origin}`;
       return { 'content-security-policy': csp };
     },
@@ -177,6 +185,15 @@ test('the standalone page works under the strict CSP from a sub-folder: type, re
   assert.deepEqual(page.errors, []);
   // Two page loads, the wasm fetched once in each.
   assert.equal(requests.filter((r) => r.endsWith('.wasm')).length, 2);
+  await context.close();
+});
+
+test("under trusted-types 'none' the app's own page, without its offline worker, works with no violation", async () => {
+  const { context } = await newContext();
+  const page = await openPage(context, `${host.url}static/forms/wipo-ai/strictest/?offline=off`);
+  await workThrough(page, '最严格的策略下的回答。');
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(page.errors, []);
   await context.close();
 });
 
@@ -430,29 +447,34 @@ test('at 1280×800 the title is on the first screen and only one line each of ti
     const title = await page.locator('#cr-title').boundingBox();
     assert.ok(title.y >= 0 && title.y + title.height <= 800, `${url}: title at ${JSON.stringify(title)}`);
     const tip = await page.locator('.cr-tip').boundingBox();
-    const bar = await page.locator('.cr-drafts').boundingBox();
+    const bar = await page.locator('.cr-drafts__bar').boundingBox();
     assert.ok(tip.height <= 64 && bar.height <= 64, `${url}: tip ${tip.height}px, draft bar ${bar.height}px`);
     const about = await page.getByRole('heading', { name: '关于答复人' }).boundingBox();
     assert.ok(about.y - (title.y + title.height) <= 400, `${url}: the form starts ${about.y - title.y}px below the title`);
-    if (url.includes('/static/')) {
-      // The respondent's work starts in the top 600 px; the desk is a button of the drafts bar.
-      const first = await page.locator('.cr-about input, .cr-about select, .cr-about textarea').first().boundingBox();
-      console.log(`# first field at ${first.y}px at 1280×800`);
-      assert.ok(first.y + first.height <= 600, `the first field ends ${first.y + first.height}px down`);
-      assert.ok(await page.locator('.cr-drafts #cr-desk-toggle').isVisible(), 'the desk is one click away in the drafts bar');
-    }
+    if (url.includes('/static/')) assert.ok(about.y + about.height <= 800, 'on the app\'s own page the form starts on the first screen');
     // Draft management stays one click away.
     await page.getByRole('button', { name: '管理草稿' }).click();
     await page.getByRole('button', { name: '新建草稿' }).waitFor();
     await context.close();
   }
-  // On a 390×844 phone the first field is on the first screen.
-  const { context } = await newContext({ viewport: { width: 390, height: 844 } });
-  const page = await openPage(context, `${host.url}static/forms/wipo-ai/`);
-  const first = await page.locator('.cr-about input, .cr-about select, .cr-about textarea').first().boundingBox();
-  console.log(`# first field at ${first.y}px at 390×844`);
-  assert.ok(first.y + first.height <= 844, `on a phone the first field ends ${first.y + first.height}px down`);
-  await context.close();
+});
+
+test("the respondent's first field is on the first screen of the app's page: within 600 px at 1280×800, above the toolbar on a phone", async () => {
+  for (const locale of ['zh-CN', 'en-US']) {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      const { context } = await newContext({ locale, viewport });
+      const page = await openPage(context, `${host.url}static/forms/wipo-ai/`);
+      const first = await page.locator('.cr-about input, .cr-about select, .cr-about textarea').first().boundingBox();
+      const toolbar = await page.locator('.cr-toolbar').boundingBox();
+      const where = `${locale} ${viewport.width}×${viewport.height}`;
+      console.log(`# ${where}: the first field at ${Math.round(first.y)}–${Math.round(first.y + first.height)} px, the toolbar from ${Math.round(toolbar.y)} px`);
+      if (viewport.width === 1280) assert.ok(first.y + first.height <= 600, `${where}: the first field ends ${first.y + first.height}px down`);
+      assert.ok(first.y + first.height <= toolbar.y, `${where}: the first field is not under the sticky toolbar`);
+      // The desk stays one click away, in the drafts bar.
+      assert.ok(await page.locator('.cr-drafts #cr-desk-toggle').isVisible(), `${where}: the desk's button`);
+      await context.close();
+    }
+  }
 });
 
 test('offline after the first visit; a new release is offered, never forced', async () => {
