@@ -198,7 +198,10 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Switcher> context={Switcher { library: library.as_ref().clone(), switch: switch.clone() }}>
         <ContextProvider<PersistenceState> context={persistence}>
             <div class="cr-app" lang={strings.language.tag()} ref={root}>
-                <a class="cr-skip-link" href="#cr-paper" onclick={reveal_on_click("cr-paper")}>{ strings.skip_to_questions }</a>
+                // A button, not a `#cr-paper` link: the target lives in the app's shadow root,
+                // where no fragment of the page's address can reach it (and checkers that
+                // resolve it in the document report a skip link without a target).
+                <button type="button" class="cr-skip-link" onclick={reveal_on_click("cr-paper")}>{ strings.skip_to_questions }</button>
                 <PaperHeader language={*language} on_language={choose_language} />
                 if let Some(notice) = notice {
                     <OpenNoticeBanner notice={notice} />

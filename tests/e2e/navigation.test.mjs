@@ -139,12 +139,12 @@ test('the answer count shows at once and is announced only after a pause in typi
   await context.close();
 });
 
-test('the skip link is the first stop and moves focus to the questions', async () => {
+test('the skip button is the first stop and moves focus to the questions', async () => {
   for (const words of Object.values(WORDS)) {
     const { context } = await openContext(env, { locale: words.locale });
     const page = await openApp(context, env.url);
     await page.keyboard.press('Tab');
-    const skip = page.getByRole('link', { name: words.skip });
+    const skip = page.getByRole('button', { name: words.skip });
     assert.ok(await skip.evaluate((el) => el === el.getRootNode().activeElement));
     assert.ok(await skip.isVisible(), 'visible when focused');
     await page.keyboard.press('Enter');
