@@ -1,12 +1,12 @@
 //! Text fields that grow with their text in every engine. The stylesheet asks for
 //! `field-sizing: content`; an engine without it (WebKit) would keep a field at its first height
 //! and scroll a long answer inside the box. There the app sets each field's height to its text:
-//! on input (growing costs one read of the field's size; only a deletion measures from scratch)
-//! and whenever fields are put in the page (a stored answer is shown whole).
+//! on input (growing costs one read of the field's size; only a deletion measures from scratch),
+//! on focus, and as each field with stored text is put in the page (it is shown whole).
 
 use gloo::events::{EventListener, EventListenerOptions};
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
 use web_sys::HtmlTextAreaElement;
 
 /// Whether the engine sizes fields to their content by itself.
@@ -50,12 +50,11 @@ fn fit(field: &HtmlTextAreaElement, may_shrink: bool) {
 pub struct FittedFields {
     _input: EventListener,
     _focus: EventListener,
-    _observer: web_sys::MutationObserver,
-    _on_added: Closure<dyn FnMut(js_sys::Array)>,
 }
 
-/// Keeps every text field under `root` as tall as its text, if the engine does not; `None` where
-/// it does (nothing to do).
+/// Keeps every text field under `root` as tall as its text while it is edited, if the engine
+/// does not; `None` where it does (nothing to do). Fields fit their stored text as they are put
+/// in the page ([`fit_to_text`], called by each field).
 pub fn keep_fields_fitted(root: &web_sys::Element) -> Option<FittedFields> {
     if engine_sizes_fields() {
         return None;
@@ -84,51 +83,8 @@ pub fn keep_fields_fitted(root: &web_sys::Element) -> Option<FittedFields> {
             fit(&field, false);
         }
     });
-    let on_added = Closure::<dyn FnMut(js_sys::Array)>::new(|records: js_sys::Array| {
-        let mut fields = Vec::new();
-        for record in records.iter() {
-            let Ok(record) = record.dyn_into::<web_sys::MutationRecord>() else {
-                continue;
-            };
-            let added = record.added_nodes();
-            for i in 0..added.length() {
-                let Some(element) = added
-                    .get(i)
-                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                else {
-                    continue;
-                };
-                if let Ok(field) = element.clone().dyn_into::<HtmlTextAreaElement>() {
-                    fields.push(field);
-                } else if let Ok(list) = element.query_selector_all("textarea") {
-                    fields.extend((0..list.length()).filter_map(|i| list.get(i)?.dyn_into().ok()));
-                }
-            }
-        }
-        // Only fields with text need a height; empty ones keep the stylesheet's.
-        for field in fields.iter().filter(|f| !f.value().is_empty()) {
-            fit(field, false);
-        }
-    });
-    let observer = web_sys::MutationObserver::new(on_added.as_ref().unchecked_ref()).ok()?;
-    let init = web_sys::MutationObserverInit::new();
-    init.set_child_list(true);
-    init.set_subtree(true);
-    observer.observe_with_options(root, &init).ok()?;
-    // Fields already in the page.
-    if let Ok(list) = root.query_selector_all("textarea") {
-        for field in
-            (0..list.length()).filter_map(|i| list.get(i)?.dyn_into::<HtmlTextAreaElement>().ok())
-        {
-            if !field.value().is_empty() {
-                fit(&field, false);
-            }
-        }
-    }
     Some(FittedFields {
         _input: input,
         _focus: focus,
-        _observer: observer,
-        _on_added: on_added,
     })
 }

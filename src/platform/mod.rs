@@ -59,17 +59,6 @@ fn storage_manager() -> Option<web_sys::StorageManager> {
         .then(|| navigator.storage())
 }
 
-/// Whether this site's storage is already kept for good (`navigator.storage.persisted`), which
-/// asks the person nothing.
-pub async fn already_persisted() -> bool {
-    let Some(Ok(promise)) = storage_manager().map(|m| m.persisted()) else {
-        return false;
-    };
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .is_ok_and(|answer| answer.as_bool() == Some(true))
-}
-
 /// Asks the browser not to clear this site's storage under pressure (`navigator.storage.persist`).
 /// Some browsers (Firefox) ask the person, so this is called only once they have work to keep.
 pub async fn request_persistence() -> Persistence {

@@ -51,20 +51,10 @@ pub enum PersistenceState {
 
 /// Asks the browser to keep this site's data once the person has written something, not on
 /// arrival: Firefox turns the request into a permission prompt, which would greet every visitor
-/// of a ministry's page. Storage already kept is reported at once, asking nothing.
+/// of a ministry's page. (Storage already kept is granted again without a prompt.)
 #[hook]
 pub fn use_persistence(edited: bool) -> PersistenceState {
     let state = use_state(|| PersistenceState::NotAsked);
-    {
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            spawn_local(async move {
-                if platform::already_persisted().await {
-                    state.set(PersistenceState::Answered(Persistence::Granted));
-                }
-            });
-        });
-    }
     {
         let state = state.clone();
         use_effect_with(edited, move |edited| {

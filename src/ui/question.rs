@@ -36,6 +36,17 @@ fn use_draft_text(target: Target) -> (AttrValue, Callback<String>) {
     ((*initial).clone(), record)
 }
 
+/// Fits a field holding stored text to it once it is in the page, where the engine does not.
+#[hook]
+fn use_fit_when_mounted(field: &NodeRef, initial: &AttrValue) {
+    let (field, has_text) = (field.clone(), !initial.is_empty());
+    use_effect_with((), move |_| {
+        if let (true, Some(area)) = (has_text, field.cast::<HtmlTextAreaElement>()) {
+            crate::platform::field_sizing::fit_to_text(&area, false);
+        }
+    });
+}
+
 /// The text of the field an input event came from.
 fn field_text(event: &InputEvent) -> String {
     event.target_unchecked_into::<HtmlTextAreaElement>().value()
@@ -173,6 +184,7 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
     };
     let quick_buttons =
         html! { <>{ quick(strings.quick_no_comment) }{ quick(strings.quick_not_familiar) }</> };
+    use_fit_when_mounted(&field, &initial);
     let field_id = format!("answer-{}", props.id);
     let field_id_for_desk = field_id.clone();
     let hint_id = format!("answer-hint-{}", props.id);
@@ -224,11 +236,13 @@ pub struct CommentFieldProps {
 pub fn CommentField(props: &CommentFieldProps) -> Html {
     let (initial, record) = use_draft_text(Target::Comment(props.key_name.clone()));
     let oninput = Callback::from(move |event: InputEvent| record.emit(field_text(&event)));
+    let field = use_node_ref();
+    use_fit_when_mounted(&field, &initial);
     let field_id = format!("comment-{}", props.key_name);
     html! {
         <div class="cr-comment">
             <label class="cr-comment__label" for={field_id.clone()}>{ &props.label }</label>
-            <textarea class="cr-question__answer" id={field_id.clone()} name={field_id.clone()} rows="4"
+            <textarea ref={field} class="cr-question__answer" id={field_id.clone()} name={field_id.clone()} rows="4"
                 defaultvalue={initial} {oninput} />
             <ContributedAnswers field={format!("comment:{}", props.key_name)} field_name={field_id} title={props.label.clone()} />
         </div>

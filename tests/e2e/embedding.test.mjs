@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { DIST, chooseFile, launchBrowser } from './support.mjs';
+import { draftFile } from './draft-files.mjs';
 import { serveSite } from './static-server.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -188,10 +189,18 @@ test('the standalone page works under the strict CSP from a sub-folder: type, re
   await context.close();
 });
 
-test("under trusted-types 'none' the app's own page, without its offline worker, works with no violation", async () => {
+test("under trusted-types 'none' the app's own page, without its offline worker, works with no violation, the desk too", async () => {
   const { context } = await newContext();
   const page = await openPage(context, `${host.url}static/forms/wipo-ai/strictest/?offline=off`);
   await workThrough(page, '最严格的策略下的回答。');
+  // The desk: a contribution added, shown, and the compilation downloaded.
+  const dir = mkdtempSync(join(tmpdir(), 'embed-desk-'));
+  writeFileSync(join(dir, 'contribution.json'), draftFile(3, ['1.i'], []));
+  await page.locator('#cr-desk-toggle').click();
+  await chooseFile(page, join(dir, 'contribution.json'), '添加意见文件');
+  await page.locator('#question-1\\.i .cr-contributions', { hasText: '3 号单位' }).waitFor();
+  const [compilation] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '意见汇编 Word 文档（.docx）' }).click()]);
+  assert.match(compilation.suggestedFilename(), /compilation/);
   assert.deepEqual(await violations(page), []);
   assert.deepEqual(page.errors, []);
   await context.close();

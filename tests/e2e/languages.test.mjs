@@ -103,10 +103,11 @@ test('the English paper says where each text comes from', async () => {
   assert.match(await page.locator('#paragraph-6').innerText(), /\[Official wording\]$/);
   assert.match(await page.locator('#paragraph-10').innerText(), /\[Unofficial translation\]$/);
   assert.match(await page.locator('.cr-header').innerText(), /WIPO\/IP\/AI\/2\/GE\/20\/1/);
-  // Chinese shows no per-text labels: the header says once that the Chinese is a translation.
+  // Chinese shows no per-text labels: the paper says once, before its first word, that the
+  // Chinese is a translation.
   await page.getByRole('button', { name: '中文' }).click();
   assert.equal(await page.locator('.cr-paper .cr-origin').count(), 0);
-  assert.match(await page.locator('.cr-header').innerText(), /中文为非官方译文/);
+  assert.match(await page.locator('#area-body-intro .cr-note').innerText(), /中文为非官方译文/);
   await context.close();
 });
 
