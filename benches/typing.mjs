@@ -4,6 +4,7 @@
 // Prints medians; asserts nothing.
 import { answerField, openApp, openContext, start } from '../tests/e2e/support.mjs';
 import { saveProbe } from './save-probe.mjs';
+import { frameProbe, median, quantile, timeKeyPresses } from './frame-probe.mjs';
 
 /** Makes the app believe the engine lacks `field-sizing: content`, so that it sizes fields. */
 function withoutFieldSizing() {
@@ -55,17 +56,23 @@ async function measure(env, inits) {
     }
     return { input: median(input), floor: median(floor), save: median(save), length: field.value.length };
   });
+  // What a person sees: real key presses at a typing pace, each timed to the task after the
+  // next frame (the layout the app's own fitting runs in is counted here).
+  await page.evaluate(() => document.querySelector('[data-consultation-response]').shadowRoot.querySelector('textarea[name="answer-4.iii"]').focus());
+  const frames = await timeKeyPresses(page, 60);
   await context.close();
-  return result;
+  return { ...result, frameP50: median(frames), frameP95: quantile(frames, 0.95) };
 }
 
 const env = await start();
 try {
-  const result = await measure(env, [saveProbe]);
-  const grown = await measure(env, [saveProbe, withoutFieldSizing]);
+  const result = await measure(env, [saveProbe, frameProbe]);
+  const grown = await measure(env, [saveProbe, frameProbe, withoutFieldSizing]);
   console.log(`answer length: ${result.length} characters`);
   console.log(`input handling per key press, with the re-render it causes (median of 400): ${result.input.toFixed(3)} ms`);
   console.log(`  the same with the app growing the field (as in engines without field-sizing): ${grown.input.toFixed(3)} ms`);
+  console.log(`key press → next frame, p50 / p95 of 60 at a typing pace: ${result.frameP50.toFixed(1)} / ${result.frameP95.toFixed(1)} ms`);
+  console.log(`  the same with the app growing the field: ${grown.frameP50.toFixed(1)} / ${grown.frameP95.toFixed(1)} ms`);
   console.log(`  of which waiting for the next task (median of 400, nothing to do): ${result.floor.toFixed(3)} ms`);
   console.log(`save of the whole draft (median of 50): ${result.save.toFixed(3)} ms`);
 } finally {

@@ -1,10 +1,14 @@
 //! Text fields that grow with their text in every engine. The stylesheet asks for
 //! `field-sizing: content`; an engine without it (WebKit) would keep a field at its first height
 //! and scroll a long answer inside the box. There the app sets each field's height to its text:
-//! on input (growing costs one read of the field's size; only a deletion measures from scratch),
-//! on focus, and as each field with stored text is put in the page (it is shown whole).
+//! after input, once per frame (in the frame's own layout: growing costs one read of the field's
+//! size, only a deletion measures from scratch), on focus, and as each field with stored text is
+//! put in the page (it is shown whole).
 
 use gloo::events::{EventListener, EventListenerOptions};
+use gloo::render::{request_animation_frame, AnimationFrame};
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlTextAreaElement;
@@ -59,8 +63,12 @@ pub fn keep_fields_fitted(root: &web_sys::Element) -> Option<FittedFields> {
     if engine_sizes_fields() {
         return None;
     }
+    // The field to fit at the next frame, whether it may shrink, and the frame's request. Fitting
+    // inside the input event would force a layout of the page on every key press; at the frame
+    // the browser lays the page out anyway.
+    let pending = Rc::new(RefCell::new(None::<(HtmlTextAreaElement, bool, AnimationFrame)>));
     let options = EventListenerOptions::run_in_capture_phase();
-    let input = EventListener::new_with_options(root, "input", options, |event| {
+    let input = EventListener::new_with_options(root, "input", options, move |event| {
         let Some(field) = event
             .target()
             .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
@@ -72,7 +80,23 @@ pub fn keep_fields_fitted(root: &web_sys::Element) -> Option<FittedFields> {
         let grows = event
             .dyn_ref::<web_sys::InputEvent>()
             .is_some_and(|e| e.input_type().starts_with("insert"));
-        fit(&field, !grows);
+        let mut waiting = pending.borrow_mut();
+        match waiting.as_mut() {
+            Some((same, may_shrink, _)) if *same == field => *may_shrink |= !grows,
+            _ => {
+                // Another field's pending fit is done now, before this one's is planned.
+                if let Some((other, may_shrink, _)) = waiting.take() {
+                    fit(&other, may_shrink);
+                }
+                let later = pending.clone();
+                let frame = request_animation_frame(move |_| {
+                    if let Some((field, may_shrink, _)) = later.borrow_mut().take() {
+                        fit(&field, may_shrink);
+                    }
+                });
+                *waiting = Some((field, !grows, frame));
+            }
+        }
     });
     // A field shown again (an area expanded) had no size to fit while hidden.
     let focus = EventListener::new(root, "focusin", |event| {

@@ -202,11 +202,11 @@ export async function journey(driver, site) {
   await step('a long answer grows its field, typed and after a reload', async () => {
     const lines = Array.from({ length: 14 }, (_, i) => `line ${i + 1}`).join('\n');
     await typeInto(driver, 'answer-2.i', lines);
-    const measure = () => driver.run(() => {
+    // The field is fitted in the frame after a key press: wait two frames, then measure.
+    const typed = await driver.run(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
       const field = document.querySelector('[data-consultation-response]').shadowRoot.querySelector('[name="answer-2.i"]');
-      return { scroll: field.scrollHeight, client: field.clientHeight, lines: field.value.split('\n').length };
-    });
-    const typed = await measure();
+      resolve({ scroll: field.scrollHeight, client: field.clientHeight, lines: field.value.split('\n').length });
+    }))));
     assert.equal(typed.lines, 14);
     assert.ok(typed.client >= typed.scroll - 1, `typed: the whole answer shows (${JSON.stringify(typed)})`);
     await new Promise((resolve) => setTimeout(resolve, 1200));
