@@ -66,7 +66,9 @@ pub fn keep_fields_fitted(root: &web_sys::Element) -> Option<FittedFields> {
     // The field to fit at the next frame, whether it may shrink, and the frame's request. Fitting
     // inside the input event would force a layout of the page on every key press; at the frame
     // the browser lays the page out anyway.
-    let pending = Rc::new(RefCell::new(None::<(HtmlTextAreaElement, bool, AnimationFrame)>));
+    let pending = Rc::new(RefCell::new(
+        None::<(HtmlTextAreaElement, bool, AnimationFrame)>,
+    ));
     let options = EventListenerOptions::run_in_capture_phase();
     let input = EventListener::new_with_options(root, "input", options, move |event| {
         let Some(field) = event
