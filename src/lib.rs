@@ -25,5 +25,5 @@ pub const MOUNT_ATTRIBUTE: &str = "data-consultation-response";
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn mount(container: web_sys::Element) {
-    std::mem::forget(ui::mount(container));
+    std::mem::forget(ui::mount(container, catalog::Consultation::wipo_2019()));
 }

@@ -111,7 +111,7 @@ async fn the_app_shows_every_question_with_its_stored_answer() {
         .unwrap();
 
     let root = host();
-    let app = ui::mount(root.clone());
+    let app = ui::mount(root.clone(), Consultation::wipo_2019());
     rendered(&root).await;
 
     let fields = root
@@ -141,7 +141,7 @@ async fn the_app_shows_every_question_with_its_stored_answer() {
 async fn typing_is_saved_within_half_a_second() {
     local_storage().clear().unwrap();
     let root = host();
-    let app = ui::mount(root.clone());
+    let app = ui::mount(root.clone(), Consultation::wipo_2019());
     rendered(&root).await;
 
     type_into(
@@ -175,7 +175,7 @@ async fn an_unreadable_draft_is_kept_aside_and_reported() {
         .set_item(&key(), "{\"format\":\"consultation-resp")
         .unwrap();
     let root = host();
-    let app = ui::mount(root.clone());
+    let app = ui::mount(root.clone(), Consultation::wipo_2019());
     rendered(&root).await;
 
     let alert = root

@@ -5,7 +5,7 @@
 
 use super::{answer_groups, Contribution};
 use crate::catalog::Consultation;
-use crate::draft::GENERAL_COMMENTS;
+use crate::draft::{FieldKey, GENERAL_COMMENTS};
 use crate::export::outline::{document_fact, Block, Fact, Options, Outline, PaperHeadings};
 use crate::i18n::fill;
 use crate::language::Language;
@@ -40,7 +40,7 @@ pub fn outline(paper: &Consultation, contributions: &[Contribution], options: &O
         let area_heading = headings.area(area);
         let mut area_blocks = Vec::new();
         for question in questions.iter().filter(|q| std::ptr::eq(q.area, area)) {
-            let answers = labelled(&format!("answer:{}", question.id), None);
+            let answers = labelled(&FieldKey::Answer(question.id.to_string()).to_string(), None);
             if answers.is_empty() && !options.include_unanswered {
                 continue;
             }
@@ -66,7 +66,7 @@ pub fn outline(paper: &Consultation, contributions: &[Contribution], options: &O
             area_blocks.extend(answers);
         }
         area_blocks.extend(labelled(
-            &format!("comment:{}", area.id),
+            &FieldKey::Comment(area.id.clone()).to_string(),
             Some(strings.doc_missing_issues),
         ));
         if !area_blocks.is_empty() {
@@ -74,7 +74,10 @@ pub fn outline(paper: &Consultation, contributions: &[Contribution], options: &O
             body.append(&mut area_blocks);
         }
     }
-    let general = labelled(&format!("comment:{GENERAL_COMMENTS}"), None);
+    let general = labelled(
+        &FieldKey::Comment(GENERAL_COMMENTS.to_string()).to_string(),
+        None,
+    );
     if !general.is_empty() {
         body.push(Block::Area(strings.comment_general_heading.to_string()));
         body.extend(general);

@@ -5,7 +5,7 @@
 pub mod compilation;
 
 use crate::checksum::crc32;
-use crate::draft::Draft;
+use crate::draft::{Draft, FieldKey};
 use crate::json::{self, Fields, Value};
 use std::collections::BTreeMap;
 
@@ -157,7 +157,7 @@ fn changed_fields(old: &BTreeMap<String, String>, new: &BTreeMap<String, String>
     keys.sort();
     keys.dedup();
     keys.into_iter()
-        .filter(|key| key.starts_with("answer:") || key.starts_with("comment:"))
+        .filter(|key| FieldKey::parse(key).is_some_and(|k| k.is_paper_text()))
         .filter(|key| old.get(*key) != new.get(*key))
         .cloned()
         .collect()
@@ -165,12 +165,10 @@ fn changed_fields(old: &BTreeMap<String, String>, new: &BTreeMap<String, String>
 
 /// The text a draft gives for field `key`: `answer:<id>` or `comment:<area or general>`.
 pub fn field_text<'a>(draft: &'a Draft, key: &str) -> &'a str {
-    if let Some(id) = key.strip_prefix("answer:") {
-        draft.answer(id)
-    } else if let Some(comment) = key.strip_prefix("comment:") {
-        draft.comment(comment)
-    } else {
-        ""
+    match FieldKey::parse(key) {
+        Some(FieldKey::Answer(id)) => draft.answer(&id),
+        Some(FieldKey::Comment(comment)) => draft.comment(&comment),
+        _ => "",
     }
 }
 

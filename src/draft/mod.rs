@@ -1,12 +1,14 @@
 //! A respondent's draft: the answers, how they are written to and read from storage, and the
 //! save bookkeeping. Pure logic; the browser's storage comes in through [`KeyValueStore`].
 
+pub mod field;
 pub mod history;
 mod keeper;
 pub mod library;
 mod respondent;
 pub mod transfer;
 
+pub use field::FieldKey;
 pub use keeper::{
     backup_key, history_key, setting_key, storage_key, KeyValueStore, OpenNotice, SaveStatus,
     Session, StoreError,
@@ -140,35 +142,42 @@ impl Draft {
     pub fn fields(&self) -> BTreeMap<String, String> {
         let mut fields = BTreeMap::new();
         for (id, text) in &self.answers {
-            fields.insert(format!("answer:{id}"), text.clone());
+            fields.insert(FieldKey::Answer(id.clone()).to_string(), text.clone());
         }
         for (key, text) in &self.comments {
-            fields.insert(format!("comment:{key}"), text.clone());
+            fields.insert(FieldKey::Comment(key.clone()).to_string(), text.clone());
         }
-        for key in &self.considered {
-            fields.insert(format!("considered:{key}"), "1".to_string());
+        // Marks are kept as their field's text form; one that names no field is not merged.
+        for field in self
+            .considered
+            .iter()
+            .filter_map(|key| FieldKey::parse(key))
+        {
+            let mark = FieldKey::Considered(Box::new(field));
+            fields.insert(mark.to_string(), "1".to_string());
         }
         for (name, text) in self.respondent.details() {
-            fields.insert(format!("respondent:{name}"), text.to_string());
+            fields.insert(
+                FieldKey::Respondent(name.to_string()).to_string(),
+                text.to_string(),
+            );
         }
         fields
     }
 
     /// Sets one field named as in [`Draft::fields`]; returns whether it changed anything.
     pub fn set_field(&mut self, key: &str, text: &str) -> bool {
-        if let Some(id) = key.strip_prefix("answer:") {
-            return self.set_answer(id, text);
+        match FieldKey::parse(key) {
+            Some(FieldKey::Answer(id)) => self.set_answer(&id, text),
+            Some(FieldKey::Comment(comment)) => self.set_comment(&comment, text),
+            Some(FieldKey::Considered(field)) => {
+                self.set_considered(&field.to_string(), !text.is_empty())
+            }
+            Some(FieldKey::Respondent(name)) => {
+                self.respondent.set_detail(&name, text).unwrap_or(false)
+            }
+            None => false,
         }
-        if let Some(comment) = key.strip_prefix("comment:") {
-            return self.set_comment(comment, text);
-        }
-        if let Some(field) = key.strip_prefix("considered:") {
-            return self.set_considered(field, !text.is_empty());
-        }
-        let Some(name) = key.strip_prefix("respondent:") else {
-            return false;
-        };
-        self.respondent.set_detail(name, text).unwrap_or(false)
     }
 
     /// Text kept from another window for fields both windows changed, by field key.

@@ -10,7 +10,7 @@ pub mod text;
 pub mod zip;
 
 use crate::catalog::{printed_label, Answerable, Consultation, Issue, Position};
-use crate::draft::{transfer, Draft, Respondent};
+use crate::draft::{transfer, Draft, FieldKey, Respondent, RespondentText};
 use crate::i18n::Strings;
 
 /// The downloaded file's name: `<symbol>_<who>_<date>.<extension>`. The symbol's slashes become
@@ -135,6 +135,32 @@ pub fn question_number(question: &Answerable<'_>, strings: &Strings) -> String {
     }
 }
 
+/// A draft's field as a person cites it (`议题 4（iii）`, the comments on an area, the general
+/// comments, a detail about the respondent): in a conflict, and in the desk's report of what a
+/// newer file changed. Text that names no field is shown as it is.
+pub fn field_title(paper: &Consultation, key: &str, strings: &Strings) -> String {
+    match FieldKey::parse(key) {
+        Some(FieldKey::Answer(id)) => paper
+            .answerables()
+            .iter()
+            .find(|q| q.id == id)
+            .map_or(id, |q| question_number(q, strings)),
+        Some(FieldKey::Comment(area_id)) => match paper.areas.iter().find(|a| a.id == area_id) {
+            Some(area) => crate::i18n::fill(
+                strings.conflict_comment,
+                &[("area", area.heading.get(strings.language))],
+            ),
+            None => strings.comment_general_heading.to_string(),
+        },
+        Some(FieldKey::Respondent(code)) => RespondentText::ALL
+            .into_iter()
+            .find(|f| f.code() == code)
+            .map_or(code, |f| crate::i18n::text_label(f, strings).to_string()),
+        Some(FieldKey::Considered(field)) => field_title(paper, &field.to_string(), strings),
+        None => key.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,6 +184,18 @@ mod tests {
             file_name(paper, &respondent, "2026-11-26", "html"),
             "WIPO-IP-AI-2-GE-20-1_某国知识产权局-IP-Office_2026-11-26.html"
         );
+    }
+
+    #[test]
+    fn fields_are_cited_as_a_person_knows_them() {
+        let paper = Consultation::wipo_2019();
+        let title = |key| field_title(paper, key, &ZH);
+        assert_eq!(title("answer:4.iii"), "议题 4（iii）");
+        assert_eq!(title("comment:patents"), "关于“专利权”的遗漏议题意见");
+        assert_eq!(title("comment:general"), "一般性意见");
+        assert_eq!(title("respondent:name"), "姓名");
+        assert_eq!(title("answer:99.x"), "99.x", "an id the paper lacks");
+        assert_eq!(title("note"), "note");
     }
 
     #[test]

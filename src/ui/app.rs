@@ -15,7 +15,7 @@ use super::status_line::StatusLine;
 use super::submission::{PrintCopy, Submission};
 use super::update_notice::UpdateNotice;
 use super::view::{use_view_state, View};
-use crate::catalog::Consultation;
+use super::Paper;
 use crate::draft::library::{draft_key, MAIN_DRAFT};
 use crate::draft::SaveStatus;
 use crate::language::Language;
@@ -31,8 +31,10 @@ const CONTENTS_TOGGLE_ID: &str = "cr-contents-toggle";
 /// The setting that remembers whether the context paragraphs are folded.
 const FOLD_SETTING: &str = "fold-context";
 
-#[derive(Properties, PartialEq, Default)]
+#[derive(Properties, PartialEq)]
 pub struct AppProps {
+    /// The consultation this page serves.
+    pub paper: Paper,
     /// The language the embedding page asks for (`data-lang` on the mount element), used until
     /// the person chooses one.
     #[prop_or_default]
@@ -43,7 +45,7 @@ pub struct AppProps {
 /// the submission (review, downloads, print, send, import, history) and the save status.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let paper = Consultation::wipo_2019();
+    let paper = props.paper.0;
     let refresh = use_force_update();
     let configured = props.configured_language;
     let library = use_memo((), move |_| {
@@ -70,6 +72,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     let (handle, notice) = (*opened).clone();
     let desk = use_desk(
+        paper,
         &draft_key(&paper.id, &current),
         handle.replacements(),
         library.as_ref(),
@@ -191,6 +194,7 @@ pub fn App(props: &AppProps) -> Html {
     let answered = answered_ids.len();
     let persistence = use_persistence(matches!(status, SaveStatus::Pending));
     html! {
+        <ContextProvider<Paper> context={props.paper}>
         <ContextProvider<&'static crate::i18n::Strings> context={strings}>
         <ContextProvider<View> context={view}>
         <ContextProvider<DraftHandle> context={handle.clone()}>
@@ -260,6 +264,7 @@ pub fn App(props: &AppProps) -> Html {
         </ContextProvider<DraftHandle>>
         </ContextProvider<View>>
         </ContextProvider<&'static crate::i18n::Strings>>
+        </ContextProvider<Paper>>
     }
 }
 

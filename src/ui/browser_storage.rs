@@ -4,8 +4,7 @@
 use super::draft_handle::DraftHandle;
 use super::drafts::Switcher;
 use super::notice::DownloadDraftButton;
-use super::use_strings;
-use crate::catalog::Consultation;
+use super::{use_paper, use_strings};
 use crate::draft::library::MAIN_DRAFT;
 use crate::platform::{self, Persistence};
 use yew::platform::spawn_local;
@@ -73,6 +72,7 @@ pub fn use_persistence(edited: bool) -> PersistenceState {
 /// The browser's answer about persistent storage, and "remove my drafts from this browser".
 #[function_component]
 pub fn BrowserDrafts() -> Html {
+    let paper = use_paper();
     let strings = use_strings();
     let handle = use_context::<DraftHandle>().expect("BrowserDrafts needs the draft");
     let persistence =
@@ -105,7 +105,7 @@ pub fn BrowserDrafts() -> Html {
             confirming.set(false);
             // Other drafts went too: start again from a single, empty first draft.
             if let Some(library) = &switcher.library {
-                library.reload(&Consultation::wipo_2019().id, strings.draft_first_name);
+                library.reload(&paper.id, strings.draft_first_name);
                 switcher.switch.emit(MAIN_DRAFT.to_string());
             }
         })

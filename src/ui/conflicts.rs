@@ -1,9 +1,6 @@
 use super::draft_handle::DraftHandle;
-use super::use_strings;
-use crate::catalog::Consultation;
-use crate::draft::RespondentText;
-use crate::export::question_number;
-use crate::i18n::{fill, text_label, Strings};
+use super::{use_paper, use_strings};
+use crate::export::field_title;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -15,6 +12,7 @@ pub struct ConflictsProps {
 /// Fields two windows changed at once: both texts are kept until the person chooses.
 #[function_component]
 pub fn Conflicts(props: &ConflictsProps) -> Html {
+    let paper = use_paper();
     let strings = use_strings();
     let handle = use_context::<DraftHandle>().expect("Conflicts needs the draft");
     html! {
@@ -31,7 +29,7 @@ pub fn Conflicts(props: &ConflictsProps) -> Html {
                 let both = if current.trim().is_empty() { other.clone() } else { format!("{current}\n\n{other}") };
                 html! {
                     <div class="cr-conflict">
-                        <h3 class="cr-conflict__field">{ field_label(key, strings) }</h3>
+                        <h3 class="cr-conflict__field">{ field_title(paper, key, strings) }</h3>
                         <p class="cr-conflict__label">{ strings.conflict_other_version }</p>
                         <blockquote class="cr-conflict__text">{ other }</blockquote>
                         <div class="cr-buttons">
@@ -44,30 +42,4 @@ pub fn Conflicts(props: &ConflictsProps) -> Html {
             }) }
         </div>
     }
-}
-
-/// A field key (`answer:4.iii`) as the person knows the field.
-fn field_label(key: &str, strings: &Strings) -> String {
-    let paper = Consultation::wipo_2019();
-    if let Some(id) = key.strip_prefix("answer:") {
-        let all = paper.answerables();
-        return all
-            .iter()
-            .find(|q| q.id == id)
-            .map_or(id.to_string(), |q| question_number(q, strings));
-    }
-    if let Some(area_id) = key.strip_prefix("comment:") {
-        return match paper.areas.iter().find(|a| a.id == area_id) {
-            Some(area) => fill(
-                strings.conflict_comment,
-                &[("area", area.heading.get(strings.language))],
-            ),
-            None => strings.comment_general_heading.to_string(),
-        };
-    }
-    let detail = key.strip_prefix("respondent:").unwrap_or(key);
-    RespondentText::ALL
-        .into_iter()
-        .find(|f| f.code() == detail)
-        .map_or(detail.to_string(), |f| text_label(f, strings).to_string())
 }

@@ -2,9 +2,9 @@
 //! overall progress, and the view options. A sticky column on wide screens; a panel opened from
 //! the toolbar on narrow ones.
 
-use super::use_strings;
 use super::view::{use_view, ViewState, INTRO};
-use crate::catalog::{Consultation, Position};
+use super::{use_paper, use_strings};
+use crate::catalog::Position;
 use crate::export::issue_heading;
 use crate::i18n::{fill, Strings};
 use crate::platform;
@@ -29,9 +29,9 @@ pub struct ContentsProps {
 
 #[function_component]
 pub fn Contents(props: &ContentsProps) -> Html {
+    let paper = use_paper();
     let strings = use_strings();
     let view = use_view();
-    let paper = Consultation::wipo_2019();
     let questions = paper.answerables();
     let count = |ids: &mut dyn Iterator<Item = &str>| {
         ids.fold((0, 0), |(answered, total), id| {
@@ -146,9 +146,9 @@ struct ViewOptionsProps {
 /// Unanswered-only, folding the context, and collapsing or expanding every area.
 #[function_component]
 fn ViewOptions(props: &ViewOptionsProps) -> Html {
+    let paper = use_paper();
     let strings = use_strings();
     let view = use_view();
-    let paper = Consultation::wipo_2019();
     let on_unanswered = {
         let (view, answered) = (view.clone(), props.answered.clone());
         Callback::from(move |e: Event| {

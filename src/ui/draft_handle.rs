@@ -216,15 +216,12 @@ impl DraftHandle {
 /// The `name` of the form field that shows draft field `key` (see `Draft::fields`), if it is a
 /// text field; choices are re-rendered from the draft instead.
 pub fn field_element_name(key: &str) -> Option<String> {
-    if let Some(id) = key.strip_prefix("answer:") {
-        return Some(format!("answer-{id}"));
+    let field = crate::draft::FieldKey::parse(key)?;
+    if let crate::draft::FieldKey::Respondent(code) = &field {
+        // Only the respondent's text details have a text field.
+        crate::draft::RespondentText::ALL
+            .iter()
+            .find(|f| f.code() == code)?;
     }
-    if let Some(comment) = key.strip_prefix("comment:") {
-        return Some(format!("comment-{comment}"));
-    }
-    let detail = key.strip_prefix("respondent:")?;
-    crate::draft::RespondentText::ALL
-        .iter()
-        .any(|f| f.code() == detail)
-        .then(|| format!("respondent-{detail}"))
+    field.control_name()
 }

@@ -1,8 +1,7 @@
 //! Several named drafts: the list, and creating, renaming, duplicating and deleting them.
 
 use super::draft_handle::DraftHandle;
-use super::use_strings;
-use crate::catalog::Consultation;
+use super::{use_paper, use_strings};
 use crate::draft::library::{DraftEntry, Library};
 use crate::draft::Draft;
 use crate::i18n::{draft_name, fill};
@@ -101,11 +100,11 @@ pub struct DraftsPanelProps {
 /// The list of drafts with their answered count and last save, and the actions on them.
 #[function_component]
 pub fn DraftsPanel(props: &DraftsPanelProps) -> Html {
+    let paper = use_paper();
     let strings = use_strings();
     let handle = use_context::<DraftHandle>().expect("DraftsPanel needs the draft");
     // Re-render after changes that do not switch drafts (rename, undo).
     let refresh = use_force_update();
-    let paper = Consultation::wipo_2019();
     let questions = paper.answerables();
     let entries = props.library.entries();
     let current_name = entries
@@ -131,7 +130,7 @@ pub fn DraftsPanel(props: &DraftsPanelProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let number = count as u64 + 1;
             let name = fill(strings.draft_new_name, &[("n", &number.to_string())]);
-            let draft = Draft::new(&Consultation::wipo_2019().id);
+            let draft = Draft::new(&paper.id);
             if let Some(id) = library.create(&name, Some(number), &draft) {
                 switch.emit(id);
             }

@@ -7,7 +7,6 @@
 //! and the accessibility tree because a second control saying the same in another language
 //! helps nobody.
 
-use crate::catalog::Consultation;
 use crate::draft::{transfer, Draft};
 use crate::i18n::{import_reason, Strings};
 use web_sys::{FileList, HtmlInputElement};
@@ -17,6 +16,7 @@ use yew::prelude::*;
 /// why it cannot be used, as the person reads it. A file too large is refused before it is read.
 pub async fn read_draft_file(
     file: &web_sys::File,
+    consultation_id: &str,
     strings: &Strings,
 ) -> Result<(Draft, Option<String>), String> {
     if file.size() > transfer::MAX_FILE_BYTES as f64 {
@@ -26,8 +26,7 @@ pub async fn read_draft_file(
         .await
         .map_err(|_| strings.import_unreadable_file.to_string())?;
     let text = transfer::decode_file(&bytes).map_err(|e| import_reason(&e, strings))?;
-    transfer::read_file(&text, &Consultation::wipo_2019().id)
-        .map_err(|e| import_reason(&e, strings))
+    transfer::read_file(&text, consultation_id).map_err(|e| import_reason(&e, strings))
 }
 
 #[derive(Properties, PartialEq)]

@@ -1,7 +1,7 @@
 //! Going back: earlier versions of the draft, restored whole or one answer at a time.
 
 use super::draft_handle::DraftHandle;
-use super::use_strings;
+use super::{use_paper, use_strings};
 use crate::catalog::Consultation;
 use crate::draft::Draft;
 use crate::export::question_number;
@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 #[function_component]
 pub fn HistoryPanel() -> Html {
+    let paper = use_paper();
     let strings = use_strings();
     let handle = use_context::<DraftHandle>().expect("HistoryPanel needs the draft");
     let open = use_state(|| false);
@@ -24,7 +25,6 @@ pub fn HistoryPanel() -> Html {
         })
     };
     let list = if *open {
-        let paper = Consultation::wipo_2019();
         let history = handle.with(|s| s.history());
         let current = handle.with(|s| s.draft().clone());
         let snapshots: Vec<(usize, String, Draft)> = history
@@ -64,7 +64,7 @@ pub fn HistoryPanel() -> Html {
                                     <button type="button" class="cr-button cr-button--secondary" aria-expanded={(*details == Some(i)).to_string()} onclick={show}>{ strings.history_details }</button>
                                 </div>
                                 if *details == Some(i) {
-                                    { differences(&draft, &current, &handle, strings) }
+                                    { differences(paper, &draft, &current, &handle, strings) }
                                 }
                             </li>
                         }
@@ -91,12 +91,12 @@ pub fn HistoryPanel() -> Html {
 
 /// The answers of an earlier version that differ from now, each with a button to put it back.
 fn differences(
+    paper: &Consultation,
     old: &Draft,
     current: &Draft,
     handle: &DraftHandle,
     strings: &'static Strings,
 ) -> Html {
-    let paper = Consultation::wipo_2019();
     let questions = paper.answerables();
     let changed: Vec<_> = questions
         .iter()

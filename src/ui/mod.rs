@@ -23,8 +23,28 @@ mod view;
 
 pub use app::{App, AppProps};
 
+use crate::catalog::Consultation;
 use crate::i18n::Strings;
 use yew::prelude::*;
+
+/// The consultation the app serves, handed down from [`mount`]: components take it from context
+/// and never name a particular consultation. Equal only to itself (one per page).
+#[derive(Clone, Copy)]
+pub struct Paper(pub &'static Consultation);
+
+impl PartialEq for Paper {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+/// The consultation, for any component that shows or reads the paper.
+#[hook]
+pub fn use_paper() -> &'static Consultation {
+    use_context::<Paper>()
+        .expect("the consultation is provided by App")
+        .0
+}
 
 /// The interface language in use, for any component that shows words.
 #[hook]
@@ -42,10 +62,10 @@ pub(crate) fn reveal_on_click(id: &'static str) -> Callback<MouseEvent> {
     })
 }
 
-/// Mounts the app into `root`, touching nothing else on the host page. The host may set
+/// Mounts the app for `paper` into `root`, touching nothing else on the host page. The host may set
 /// `data-lang` on its element (`zh-CN`, `en`) to choose the language shown until the person
 /// picks one; an unknown tag is ignored and the browser's languages decide.
-pub fn mount(root: web_sys::Element) -> yew::AppHandle<App> {
+pub fn mount(root: web_sys::Element, paper: &'static Consultation) -> yew::AppHandle<App> {
     let settings = crate::platform::embedding::settle(&root);
     let configured_language = settings
         .language_tag
@@ -53,6 +73,7 @@ pub fn mount(root: web_sys::Element) -> yew::AppHandle<App> {
     yew::Renderer::<App>::with_root_and_props(
         root,
         app::AppProps {
+            paper: Paper(paper),
             configured_language,
         },
     )

@@ -1,6 +1,5 @@
 use super::draft_handle::DraftHandle;
-use super::use_strings;
-use crate::catalog::Consultation;
+use super::{use_paper, use_strings};
 use crate::draft::{DraftError, OpenNotice};
 use crate::export::{self, outline, Format};
 use crate::i18n::{fill, Strings};
@@ -62,6 +61,7 @@ pub fn OpenNoticeBanner(props: &OpenNoticeBannerProps) -> Html {
 /// One click to keep the draft as a file: the way out when the browser will not store it.
 #[function_component]
 pub fn DownloadDraftButton() -> Html {
+    let paper = use_paper();
     let strings = use_strings();
     let handle = use_context::<DraftHandle>().expect("DownloadDraftButton needs the draft");
     let onclick = Callback::from(move |_: MouseEvent| {
@@ -72,7 +72,6 @@ pub fn DownloadDraftButton() -> Html {
             bilingual: false,
         };
         let saved_at = platform::now_iso();
-        let paper = Consultation::wipo_2019();
         let (name, bytes) = handle
             .with(|s| export::produce(Format::DraftFile, paper, s.draft(), &options, &saved_at));
         if let Err(error) = platform::download(&name, Format::DraftFile.mime(), &bytes) {

@@ -1,16 +1,16 @@
 use super::draft_handle::DraftHandle;
-use super::use_strings;
-use crate::catalog::Consultation;
+use super::{use_paper, use_strings};
 use crate::export::outline::unknown_answers;
 use yew::prelude::*;
 
 /// Answers to question ids this paper does not have: kept, shown, never dropped.
 #[function_component]
 pub fn OtherAnswers() -> Html {
+    let paper = use_paper();
     let strings = use_strings();
     let handle = use_context::<DraftHandle>().expect("OtherAnswers needs the draft");
     let others: Vec<(String, String)> = handle.with(|s| {
-        unknown_answers(Consultation::wipo_2019(), s.draft())
+        unknown_answers(paper, s.draft())
             .into_iter()
             .map(|(id, text)| (id.to_string(), text.to_string()))
             .collect()

@@ -3,9 +3,9 @@
 //! view hides (a collapsed area, a set-aside question) stays in the page, hidden, never removed.
 
 use super::question::{CommentField, QuestionField};
-use super::use_strings;
 use super::view::{use_view, ViewState, INTRO};
-use crate::catalog::{printed_label, Consultation, EnglishStatus, Issue, Paragraph, Text};
+use super::{use_paper, use_strings};
+use crate::catalog::{printed_label, EnglishStatus, Issue, Paragraph, Text};
 use crate::export::{issue_heading, question_number};
 use crate::i18n::{fill, Strings};
 use crate::language::Language;
@@ -14,9 +14,9 @@ use yew::prelude::*;
 /// Paragraphs 1-5.
 #[function_component]
 pub fn IntroSection() -> Html {
+    let paper = use_paper();
     let strings = use_strings();
     let view = use_view();
-    let paper = Consultation::wipo_2019();
     let collapsed = view.state.is_collapsed(INTRO);
     html! {
         <section class="cr-area" aria-labelledby="cr-intro">
@@ -166,10 +166,10 @@ pub struct AreaSectionProps {
 /// One area with its context paragraphs and issues.
 #[function_component]
 pub fn AreaSection(props: &AreaSectionProps) -> Html {
+    let paper = use_paper();
     let strings = use_strings();
     let view = use_view();
     let state = &view.state;
-    let paper = Consultation::wipo_2019();
     let area = &paper.areas[props.index];
     let heading_id = format!("area-{}", area.id);
     let heading = area.heading.get(strings.language);

@@ -1,5 +1,4 @@
-use super::use_strings;
-use crate::catalog::Consultation;
+use super::{use_paper, use_strings};
 use crate::i18n::long_date;
 use crate::language::Language;
 use yew::prelude::*;
@@ -14,8 +13,8 @@ pub struct PaperHeaderProps {
 /// switch.
 #[function_component]
 pub fn PaperHeader(props: &PaperHeaderProps) -> Html {
+    let paper = use_paper();
     let strings = use_strings();
-    let paper = Consultation::wipo_2019();
     html! {
         <header class="cr-header">
             <div class="cr-header__top">

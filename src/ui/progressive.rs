@@ -3,17 +3,14 @@
 //! step renders only what it adds.
 
 use super::paper::AreaSection;
+use super::use_paper;
 use crate::catalog::Consultation;
 use crate::platform;
 use yew::prelude::*;
 
 /// How many steps the whole paper takes: one per issue.
-fn steps() -> usize {
-    Consultation::wipo_2019()
-        .areas
-        .iter()
-        .map(|a| a.issues.len())
-        .sum()
+fn steps(paper: &Consultation) -> usize {
+    paper.areas.iter().map(|a| a.issues.len()).sum()
 }
 
 /// Counts painted frames up to `until`, one step per frame.
@@ -35,8 +32,8 @@ fn use_painted_steps(until: usize) -> usize {
 /// The areas of the paper, each with as many of its issues as the steps so far allow.
 #[function_component]
 pub fn ProgressiveAreas() -> Html {
-    let paper = Consultation::wipo_2019();
-    let shown = use_painted_steps(steps());
+    let paper = use_paper();
+    let shown = use_painted_steps(steps(paper));
     let mut before = 0;
     paper
         .areas
@@ -58,8 +55,9 @@ pub struct AfterThePaperProps {
 /// Its children, once the whole paper is on the page.
 #[function_component]
 pub fn AfterThePaper(props: &AfterThePaperProps) -> Html {
-    let shown = use_painted_steps(steps());
-    if shown > steps() {
+    let paper = use_paper();
+    let shown = use_painted_steps(steps(paper));
+    if shown > steps(paper) {
         props.children.clone()
     } else {
         html! {}

@@ -1,6 +1,7 @@
 use super::consolidation::ContributedAnswers;
 use super::draft_handle::DraftHandle;
 use super::use_strings;
+use crate::draft::FieldKey;
 use crate::i18n::{fill, text_counts};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
@@ -219,7 +220,7 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
             <div class="cr-question__quick" role="group" aria-label={strings.quick_answers}>
                 { quick_buttons }
             </div>
-            <ContributedAnswers field={format!("answer:{}", props.id)} field_name={field_id_for_desk} title={props.number.clone()} />
+            <ContributedAnswers field={FieldKey::Answer(props.id.to_string()).to_string()} field_name={field_id_for_desk} title={props.number.clone()} />
         </div>
     }
 }
@@ -244,7 +245,7 @@ pub fn CommentField(props: &CommentFieldProps) -> Html {
             <label class="cr-comment__label" for={field_id.clone()}>{ &props.label }</label>
             <textarea ref={field} class="cr-question__answer" id={field_id.clone()} name={field_id.clone()} rows="4"
                 defaultvalue={initial} {oninput} />
-            <ContributedAnswers field={format!("comment:{}", props.key_name)} field_name={field_id} title={props.label.clone()} />
+            <ContributedAnswers field={FieldKey::Comment(props.key_name.to_string()).to_string()} field_name={field_id} title={props.label.clone()} />
         </div>
     }
 }

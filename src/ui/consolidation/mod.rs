@@ -11,7 +11,7 @@ use crate::catalog::Consultation;
 use crate::consolidation::{admit, Admission, Contribution};
 use crate::draft::library::draft_key;
 use crate::draft::{setting_key, Draft, KeyValueStore};
-use crate::export::question_number;
+use crate::export::field_title;
 use crate::i18n::{fill, Strings};
 use crate::platform::{self, contribution_store, BrowserStorage};
 use crate::ui::drafts::LibraryHandle;
@@ -32,6 +32,7 @@ pub struct Desk {
 }
 
 struct DeskInner {
+    paper: &'static Consultation,
     draft_key: String,
     contributions: RefCell<Vec<Contribution>>,
     store_failed: Cell<bool>,
@@ -52,10 +53,12 @@ impl PartialEq for Desk {
 pub type ReadFile = (String, Result<(Draft, Option<String>), String>);
 
 impl Desk {
-    /// The desk of the draft stored under `draft_key`, its contributions read from the store.
-    pub fn open(draft_key: &str, on_change: Callback<()>) -> Self {
+    /// The desk of the draft of `paper` stored under `draft_key`, its contributions read from
+    /// the store.
+    pub fn open(paper: &'static Consultation, draft_key: &str, on_change: Callback<()>) -> Self {
         let desk = Desk {
             inner: Rc::new(DeskInner {
+                paper,
                 draft_key: draft_key.to_string(),
                 contributions: RefCell::new(Vec::new()),
                 store_failed: Cell::new(false),
@@ -78,6 +81,11 @@ impl Desk {
         }
     }
 
+    /// The consultation the contributions answer.
+    pub fn paper(&self) -> &'static Consultation {
+        self.inner.paper
+    }
+
     pub fn draft_key(&self) -> &str {
         &self.inner.draft_key
     }
@@ -86,7 +94,7 @@ impl Desk {
     pub fn reload(&self) {
         let desk = self.clone();
         spawn_local(async move {
-            let consultation = &Consultation::wipo_2019().id;
+            let consultation = &desk.inner.paper.id;
             match contribution_store::load(&desk.inner.draft_key).await {
                 Ok(records) => {
                     let mut list: Vec<Contribution> = records
@@ -172,8 +180,10 @@ impl Desk {
                 Admission::AlreadyThere => fill(strings.desk_report_same, &values),
                 Admission::Older => fill(strings.desk_report_older, &values),
                 Admission::Replaced { changed } => {
-                    let fields: Vec<String> =
-                        changed.iter().map(|f| field_title(f, strings)).collect();
+                    let fields: Vec<String> = changed
+                        .iter()
+                        .map(|f| field_title(self.inner.paper, f, strings))
+                        .collect();
                     let fields = if fields.is_empty() {
                         strings.desk_changed_details.to_string()
                     } else {
@@ -260,15 +270,20 @@ impl Desk {
 /// once per page lets go of the contributions of drafts deleted for good (neither in `library`
 /// nor the deleted draft it can still bring back).
 #[hook]
-pub fn use_desk(key: &str, replacements: u32, library: &Option<LibraryHandle>) -> Desk {
+pub fn use_desk(
+    paper: &'static Consultation,
+    key: &str,
+    replacements: u32,
+    library: &Option<LibraryHandle>,
+) -> Desk {
     let refresh = use_force_update();
     let desk = use_memo((key.to_string(), replacements), move |(key, _)| {
-        Desk::open(key, Callback::from(move |_| refresh.force_update()))
+        Desk::open(paper, key, Callback::from(move |_| refresh.force_update()))
     });
     {
         let library = library.clone();
         use_effect_with((), move |_| {
-            let consultation = &Consultation::wipo_2019().id;
+            let consultation = &paper.id;
             if let Some(library) = library {
                 let kept = library
                     .ids_to_keep()
@@ -292,24 +307,4 @@ pub fn use_desk(key: &str, replacements: u32, library: &Option<LibraryHandle>) -
         move || drop(sync)
     });
     desk.current()
-}
-
-/// A field as a person cites it: a question's number, an area's comments, the general comments.
-pub fn field_title(key: &str, strings: &Strings) -> String {
-    let paper = Consultation::wipo_2019();
-    if let Some(id) = key.strip_prefix("answer:") {
-        return paper
-            .answerables()
-            .iter()
-            .find(|q| q.id == id)
-            .map_or_else(|| id.to_string(), |q| question_number(q, strings));
-    }
-    let comment = key.strip_prefix("comment:").unwrap_or(key);
-    match paper.areas.iter().find(|a| a.id == comment) {
-        Some(area) => fill(
-            strings.comment_area_label,
-            &[("area", area.heading.get(strings.language))],
-        ),
-        None => strings.comment_general_heading.to_string(),
-    }
 }

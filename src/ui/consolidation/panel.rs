@@ -2,16 +2,16 @@
 //! the compilation of contributions.
 
 use super::{Desk, ReadFile};
-use crate::catalog::Consultation;
 use crate::consolidation::{compilation, Filter};
+use crate::draft::FieldKey;
 use crate::export::outline::Options;
 use crate::export::{docx, html as html_writer, markdown, Format};
 use crate::i18n::{fill, Strings};
 use crate::platform;
 use crate::ui::draft_handle::DraftHandle;
 use crate::ui::file_picker::{read_draft_file, FilePicker};
-use crate::ui::use_strings;
 use crate::ui::view::use_view;
+use crate::ui::{use_paper, use_strings};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -28,7 +28,10 @@ fn read_files(
     spawn_local(async move {
         let mut read: Vec<ReadFile> = Vec::new();
         for file in files {
-            read.push((file.name(), read_draft_file(&file, strings).await));
+            read.push((
+                file.name(),
+                read_draft_file(&file, &desk.paper().id, strings).await,
+            ));
         }
         report.set(desk.add(read, strings));
     });
@@ -106,10 +109,11 @@ pub fn DeskPanel() -> Html {
 /// way to remove them.
 #[function_component]
 fn Contributors() -> Html {
+    let paper = use_paper();
     let strings = use_strings();
     let desk = use_context::<Desk>().expect("the desk is provided");
     let removed = use_state(String::new);
-    let questions = Consultation::wipo_2019().answerables();
+    let questions = paper.answerables();
     let rows = desk.with(|list| {
         list.iter()
             .enumerate()
@@ -171,16 +175,19 @@ fn Contributors() -> Html {
 /// Progress, the label option and the filters.
 #[function_component]
 fn DeskView() -> Html {
+    let paper = use_paper();
     let strings = use_strings();
     let desk = use_context::<Desk>().expect("the desk is provided");
     let handle = use_context::<DraftHandle>().expect("the desk goes with a draft");
     let view = use_view();
-    let paper = Consultation::wipo_2019();
     let questions = paper.answerables();
     let considered = handle.with(|s| {
         questions
             .iter()
-            .filter(|q| s.draft().is_considered(&format!("answer:{}", q.id)))
+            .filter(|q| {
+                s.draft()
+                    .is_considered(&FieldKey::Answer(q.id.to_string()).to_string())
+            })
             .count()
     });
     let on_prefix = {
@@ -195,12 +202,18 @@ fn DeskView() -> Html {
             // Taken once, like "unanswered only": a question marked considered does not vanish
             // under the cursor.
             let set_aside = filter.map(|filter| {
-                let questions = Consultation::wipo_2019().answerables();
+                let questions = paper.answerables();
                 let ids: BTreeSet<String> = desk.with(|list| {
                     handle.with(|s| {
                         questions
                             .iter()
-                            .filter(|q| !filter.keeps(list, s.draft(), &format!("answer:{}", q.id)))
+                            .filter(|q| {
+                                !filter.keeps(
+                                    list,
+                                    s.draft(),
+                                    &FieldKey::Answer(q.id.to_string()).to_string(),
+                                )
+                            })
                             .map(|q| q.id.to_string())
                             .collect()
                     })
@@ -266,12 +279,12 @@ fn DeskView() -> Html {
 /// The compilation of contributions in Word, HTML and Markdown, in the interface's language.
 #[function_component]
 fn CompilationDownloads() -> Html {
+    let paper = use_paper();
     let strings = use_strings();
     let desk = use_context::<Desk>().expect("the desk is provided");
     let button = |format: Format, label: &'static str| {
         let desk = desk.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
-            let paper = Consultation::wipo_2019();
             let options = Options {
                 date: platform::today_local(),
                 include_unanswered: true,

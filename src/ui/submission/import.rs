@@ -1,12 +1,13 @@
 //! Opening a saved draft file or HTML response: chosen with the app's own button or dropped on
 //! the import area, checked first, and used only after the person confirms.
 
+use crate::catalog::Consultation;
 use crate::draft::Draft;
 use crate::i18n::{fill, Strings};
 use crate::ui::draft_handle::DraftHandle;
 use crate::ui::drafts::Switcher;
 use crate::ui::file_picker::{read_draft_file, FilePicker};
-use crate::ui::use_strings;
+use crate::ui::{use_paper, use_strings};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -20,9 +21,14 @@ enum ImportState {
 }
 
 /// Reads and checks `file`, then shows the outcome: a bad file changes nothing.
-fn open_file(file: web_sys::File, state: UseStateHandle<ImportState>, strings: &'static Strings) {
+fn open_file(
+    file: web_sys::File,
+    paper: &'static Consultation,
+    state: UseStateHandle<ImportState>,
+    strings: &'static Strings,
+) {
     spawn_local(async move {
-        state.set(match read_draft_file(&file, strings).await {
+        state.set(match read_draft_file(&file, &paper.id, strings).await {
             Ok((draft, _)) => ImportState::Confirm(Box::new(draft)),
             Err(reason) => ImportState::Failed(fill(strings.import_failed, &[("reason", &reason)])),
         });
@@ -34,6 +40,7 @@ fn open_file(file: web_sys::File, state: UseStateHandle<ImportState>, strings: &
 /// the chooser button's description.
 #[function_component]
 pub(super) fn Import() -> Html {
+    let paper = use_paper();
     let strings = use_strings();
     let handle = use_context::<DraftHandle>().expect("Import needs the draft");
     let switcher = use_context::<Switcher>().expect("Import needs the draft switcher");
@@ -45,7 +52,7 @@ pub(super) fn Import() -> Html {
         Callback::from(move |files: Vec<web_sys::File>| {
             if let Some(file) = files.into_iter().next() {
                 chosen.set(Some(file.name()));
-                open_file(file, state.clone(), strings);
+                open_file(file, paper, state.clone(), strings);
             }
         })
     };

@@ -6,8 +6,8 @@ use super::browser_storage::BrowserDrafts;
 use super::draft_handle::DraftHandle;
 use super::history::HistoryPanel;
 use super::reveal_on_click;
-use super::use_strings;
 use super::view::{use_view, View};
+use super::{use_paper, use_strings};
 use crate::catalog::Consultation;
 use crate::draft::{Capacity, Draft};
 use crate::export::{self, html, outline, Format};
@@ -65,6 +65,7 @@ fn problems(draft: &Draft, strings: &Strings) -> Vec<(&'static str, &'static str
 /// and an error summary (it takes focus) for missing respondent details. It warns, never blocks.
 #[function_component]
 fn Review() -> Html {
+    let paper = use_paper();
     let strings = use_strings();
     let view = use_view();
     let handle = use_context::<DraftHandle>().expect("Review needs the draft");
@@ -90,7 +91,6 @@ fn Review() -> Html {
         })
     };
     let body = if *shown {
-        let paper = Consultation::wipo_2019();
         handle.with(|s| review_body(paper, s.draft(), strings, &summary, &view))
     } else {
         html! {}
@@ -188,13 +188,13 @@ fn go_to_answer(view: &View, id: &str, area: &str) -> Callback<MouseEvent> {
 /// One button per format, the unanswered-questions option, and printing.
 #[function_component]
 fn Downloads() -> Html {
+    let paper = use_paper();
     let strings = use_strings();
     let handle = use_context::<DraftHandle>().expect("Downloads needs the draft");
     let include_unanswered = use_state(|| true);
     // `None` follows the interface language; bilingual leads with it.
     let chosen_language = use_state(|| None::<DocumentLanguage>);
     let document_language = chosen_language.unwrap_or(DocumentLanguage::One(strings.language));
-    let paper = Consultation::wipo_2019();
     let button = |format: Format, label: &'static str| {
         let (handle, include) = (handle.clone(), *include_unanswered);
         let (language, bilingual) = match document_language {
@@ -297,8 +297,8 @@ enum DocumentLanguage {
 /// The address and subject to send to, each copyable, and a mailto link with only those two.
 #[function_component]
 fn Send() -> Html {
+    let paper = use_paper();
     let strings = use_strings();
-    let paper = Consultation::wipo_2019();
     let subject = outline::subject(paper, strings);
     let mailto = format!(
         "mailto:{}?subject={}",
@@ -377,6 +377,7 @@ pub struct PrintCopyProps {
 
 #[function_component]
 pub fn PrintCopy(props: &PrintCopyProps) -> Html {
+    let paper = use_paper();
     let strings = use_strings();
     let handle = use_context::<DraftHandle>().expect("PrintCopy needs the draft");
     let node = use_node_ref();
@@ -392,7 +393,6 @@ pub fn PrintCopy(props: &PrintCopyProps) -> Html {
                 language: strings.language,
                 bilingual: false,
             };
-            let paper = Consultation::wipo_2019();
             let tree =
                 handle.with(|s| html::document(&outline::outline(paper, s.draft(), &options)));
             let _ = platform::replace_contents(&element, &tree);
