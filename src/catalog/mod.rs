@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 const WIPO_2019_JSON: &str = include_str!("../../data/wipo-ip-ai-2019.json");
 
 /// The data schema this code reads; a data file with another number is refused at start-up.
-pub const CATALOG_SCHEMA: u32 = 2;
+pub const CATALOG_SCHEMA: u32 = 3;
 
 /// A text of the paper in both languages.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,8 +60,19 @@ pub struct Consultation {
     pub deadline: String,
     /// The address responses are sent to.
     pub email: String,
+    /// Who holds the consultation and receives the responses.
+    pub organiser: Organiser,
     pub intro: Intro,
     pub areas: Vec<Area>,
+}
+
+/// Who holds the consultation: named in the interface and on the response's cover.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Organiser {
+    /// How the interface names it ("WIPO").
+    pub name: Text,
+    /// Whom the response is addressed to ("WIPO 秘书处", "WIPO Secretariat").
+    pub recipient: Text,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -247,6 +258,13 @@ impl Consultation {
             published: fields.required_text("published")?,
             deadline: fields.required_text("deadline")?,
             email: fields.required_text("email")?,
+            organiser: fields.required("organiser", |organiser| {
+                let organiser = Fields::of(organiser)?;
+                Ok(Organiser {
+                    name: organiser.required("name", Text::read)?,
+                    recipient: organiser.required("recipient", Text::read)?,
+                })
+            })?,
             intro: fields.required("intro", |intro| {
                 let intro = Fields::of(intro)?;
                 Ok(Intro {
@@ -262,14 +280,13 @@ impl Consultation {
 impl Consultation {
     /// Reads a consultation from its JSON data file.
     pub fn from_json(json: &str) -> Result<Self, CatalogError> {
-        let consultation = json::parse(json)
-            .ok_or(Misshapen)
-            .and_then(|value| Consultation::read(&value))
-            .map_err(|_| CatalogError::Invalid)?;
-        if consultation.schema != CATALOG_SCHEMA {
-            return Err(CatalogError::Schema(consultation.schema));
+        let value = json::parse(json).ok_or(CatalogError::Invalid)?;
+        // Another schema is named as such, before its fields are read by this one's rules.
+        let schema = value.get("schema").and_then(Json::as_u64);
+        if let Some(schema) = schema.filter(|s| *s != u64::from(CATALOG_SCHEMA)) {
+            return Err(CatalogError::Schema(schema as u32));
         }
-        Ok(consultation)
+        Consultation::read(&value).map_err(|_| CatalogError::Invalid)
     }
 
     /// WIPO's Draft Issues Paper on IP Policy and AI (WIPO/IP/AI/2/GE/20/1, 13 December 2019).
@@ -405,10 +422,10 @@ mod tests {
 
     #[test]
     fn a_catalog_of_another_schema_is_refused() {
-        let json = WIPO_2019_JSON.replacen("\"schema\": 2", "\"schema\": 1", 1);
+        let json = WIPO_2019_JSON.replacen("\"schema\": 3", "\"schema\": 2", 1);
         assert!(matches!(
             Consultation::from_json(&json),
-            Err(CatalogError::Schema(1))
+            Err(CatalogError::Schema(2))
         ));
     }
 }

@@ -5,7 +5,7 @@
 use super::{issue_heading, question_number};
 use crate::catalog::{printed_label, Answerable, Consultation, Position};
 use crate::draft::{Capacity, Draft, Publication, Respondent, RespondentText, GENERAL_COMMENTS};
-use crate::i18n::{fill, kind_label, text_label, Strings};
+use crate::i18n::{fill, kind_label, paper_words, text_label, Strings};
 use crate::language::Language;
 
 /// Choices the respondent makes when downloading.
@@ -180,11 +180,14 @@ pub fn outline(paper: &Consultation, draft: &Draft, options: &Options) -> Outlin
     let cover = vec![
         fact(
             strings.doc_to,
-            fill(strings.doc_to_value, &[("email", &paper.email)]),
+            paper_words(strings.doc_to_value, paper, strings, &[]),
         ),
         fact(strings.doc_subject_label, subject(paper, strings)),
         document_fact(paper, options),
-        fact(strings.doc_wording, strings.doc_wording_value.to_string()),
+        fact(
+            strings.doc_wording,
+            paper_words(strings.doc_wording_value, paper, strings, &[]),
+        ),
         fact(strings.doc_date, options.date.clone()),
         fact(
             strings.doc_answered,
@@ -253,7 +256,7 @@ pub fn outline(paper: &Consultation, draft: &Draft, options: &Options) -> Outlin
         subtitle_lang: options.language.other().tag(),
         cover,
         respondent_heading: strings.doc_respondent.to_string(),
-        respondent: respondent_facts(&draft.respondent, strings),
+        respondent: respondent_facts(paper, &draft.respondent, strings),
         body,
         label_separator: strings.label_separator,
         text_heading_marks: strings.text_heading_marks,
@@ -273,16 +276,17 @@ pub fn unknown_answers<'a>(paper: &Consultation, draft: &'a Draft) -> Vec<(&'a s
 }
 
 /// The respondent's details that were given, and their publication choice.
-fn respondent_facts(respondent: &Respondent, strings: &Strings) -> Vec<Fact> {
+fn respondent_facts(paper: &Consultation, respondent: &Respondent, strings: &Strings) -> Vec<Fact> {
     let capacity = respondent.capacity.map(|c| match c {
         Capacity::Personal => strings.capacity_personal,
         Capacity::OnBehalfOfOrganisation => strings.capacity_organisation,
     });
     let kind = respondent.kind.map(|k| kind_label(k, strings));
+    let acknowledged = paper_words(strings.doc_publication_acknowledged, paper, strings, &[]);
     let publication: Vec<&str> = [
         respondent
             .publication_acknowledged
-            .then_some(strings.doc_publication_acknowledged),
+            .then_some(acknowledged.as_str()),
         respondent.publication.map(|p| match p {
             Publication::WithName => strings.doc_publication_with_name,
             Publication::NameWithheld => strings.doc_publication_withheld,

@@ -337,6 +337,26 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         })
 }
 
+/// A string that names the consultation's particulars, with them filled in from its data:
+/// `{organiser}` ("WIPO"), `{recipient}` ("WIPO 秘书处"), `{symbol}` and `{email}`, then `extra`.
+/// The interface's words stay true of any consultation; what is one organiser's comes from its
+/// file.
+pub fn paper_words(
+    template: &str,
+    paper: &crate::catalog::Consultation,
+    strings: &Strings,
+    extra: &[(&str, &str)],
+) -> String {
+    let language = strings.language;
+    let particulars = [
+        ("organiser", paper.organiser.name.get(language)),
+        ("recipient", paper.organiser.recipient.get(language)),
+        ("symbol", paper.symbol.as_str()),
+        ("email", paper.email.as_str()),
+    ];
+    fill(&fill(template, &particulars), extra)
+}
+
 /// An ISO 8601 date (`2020-02-14`) written out for reading (`2020年2月14日`,
 /// `February 14, 2020`).
 pub fn long_date(iso: &str, strings: &Strings) -> String {
@@ -429,6 +449,31 @@ mod tests {
         // Names of the person's own stay as they are.
         for own in ["司里的意见", "Draft 3b", "草稿 ", "Draft one"] {
             assert_eq!(draft_name(&entry(own, None), &EN), own);
+        }
+    }
+
+    #[test]
+    fn a_consultation_s_particulars_come_from_its_data() {
+        let paper = crate::catalog::Consultation::wipo_2019();
+        assert_eq!(paper_words(ZH.send_heading, paper, &ZH, &[]), "发送给 WIPO");
+        assert_eq!(
+            paper_words(EN.doc_to_value, paper, &EN, &[]),
+            "WIPO Secretariat (ai2ip@wipo.int)"
+        );
+        assert_eq!(
+            paper_words(ZH.send_deadline, paper, &ZH, &[("date", "2020年2月14日")]),
+            "WIPO 征求意见的截止日期为 2020年2月14日。截止后仍可填写和下载。"
+        );
+        // No interface string names the organiser or the document itself.
+        for strings in [&ZH, &EN] {
+            let all = serde_json::to_string(strings).unwrap();
+            for particular in ["WIPO", "ai2ip", "GE/20"] {
+                assert!(
+                    !all.contains(particular),
+                    "{particular} in {:?}",
+                    strings.language
+                );
+            }
         }
     }
 

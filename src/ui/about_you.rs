@@ -1,9 +1,9 @@
 //! The respondent's details and their publication choice.
 
 use super::draft_handle::DraftHandle;
-use super::use_strings;
+use super::{use_paper, use_strings};
 use crate::draft::{Capacity, Publication, Respondent, RespondentKind, RespondentText};
-use crate::i18n::{kind_label, text_label};
+use crate::i18n::{kind_label, paper_words, text_label};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -16,6 +16,7 @@ pub struct AboutYouProps {
 /// acknowledgement that WIPO publishes the comments it receives.
 #[function_component]
 pub fn AboutYou(props: &AboutYouProps) -> Html {
+    let paper = use_paper();
     let strings = use_strings();
     let handle = use_context::<DraftHandle>().expect("AboutYou needs the draft");
     // Text fields keep the text the person types; they are filled from the draft once.
@@ -80,7 +81,7 @@ pub fn AboutYou(props: &AboutYouProps) -> Html {
     html! {
         <section class="cr-about" aria-labelledby="cr-about-heading">
             <h2 class="cr-area__heading" id="cr-about-heading">{ strings.about_heading }</h2>
-            <p class="cr-about__intro">{ strings.about_intro }</p>
+            <p class="cr-about__intro">{ paper_words(strings.about_intro, paper, strings, &[]) }</p>
             { text_field(RespondentText::Name, "name") }
             { text_field(RespondentText::Title, "organization-title") }
             { text_field(RespondentText::Organisation, "organization") }
@@ -102,11 +103,11 @@ pub fn AboutYou(props: &AboutYouProps) -> Html {
             { text_field(RespondentText::Email, "email") }
             <fieldset class="cr-fieldset">
                 <legend class="cr-fieldset__legend">{ strings.publication_legend }</legend>
-                <p class="cr-fieldset__hint">{ strings.publication_notice }</p>
+                <p class="cr-fieldset__hint">{ paper_words(strings.publication_notice, paper, strings, &[]) }</p>
                 <div class="cr-choice">
                     <input class="cr-choice__input" type="checkbox" id="respondent-publication-acknowledged"
                         name="respondent-publication-acknowledged" checked={r.publication_acknowledged} onchange={on_acknowledge} />
-                    <label class="cr-choice__label" for="respondent-publication-acknowledged">{ strings.publication_acknowledge }</label>
+                    <label class="cr-choice__label" for="respondent-publication-acknowledged">{ paper_words(strings.publication_acknowledge, paper, strings, &[]) }</label>
                 </div>
                 { radio("respondent-publication", "with-name", strings.publication_with_name, r.publication == Some(Publication::WithName), &on_publication) }
                 { radio("respondent-publication", "name-withheld", strings.publication_withheld, r.publication == Some(Publication::NameWithheld), &on_publication) }

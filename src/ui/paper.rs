@@ -7,7 +7,7 @@ use super::view::{use_view, ViewState, INTRO};
 use super::{use_paper, use_strings};
 use crate::catalog::{printed_label, EnglishStatus, Issue, Paragraph, Text};
 use crate::export::{issue_heading, question_number};
-use crate::i18n::{fill, Strings};
+use crate::i18n::{fill, paper_words, Strings};
 use crate::language::Language;
 use yew::prelude::*;
 
@@ -24,7 +24,7 @@ pub fn IntroSection() -> Html {
                 origin={heading_origin(&paper.intro.heading, strings)} {collapsed} />
             <div class="cr-area__body" id={body_id(INTRO)} hidden={collapsed}>
                 // Where the text on this page comes from, before the first word of it.
-                <p class="cr-note">{ strings.paper_text_note }</p>
+                <p class="cr-note">{ paper_words(strings.paper_text_note, paper, strings, &[]) }</p>
                 { for paper.intro.paragraphs.iter().map(|p| paragraph(p, strings)) }
             </div>
         </section>

@@ -11,7 +11,7 @@ use super::{use_paper, use_strings};
 use crate::catalog::Consultation;
 use crate::draft::{Capacity, Draft};
 use crate::export::{self, html, outline, Format};
-use crate::i18n::{fill, long_date, Strings};
+use crate::i18n::{fill, long_date, paper_words, Strings};
 use crate::language::Language;
 use crate::platform;
 use import::Import;
@@ -37,25 +37,25 @@ pub fn Submission() -> Html {
 }
 
 /// Missing respondent details, each with the id of the field that fixes it.
-fn problems(draft: &Draft, strings: &Strings) -> Vec<(&'static str, &'static str)> {
+fn problems(paper: &Consultation, draft: &Draft, strings: &Strings) -> Vec<(&'static str, String)> {
     let r = &draft.respondent;
     let mut out = Vec::new();
     if r.name.trim().is_empty() {
-        out.push(("respondent-name", strings.review_missing_name));
+        out.push(("respondent-name", strings.review_missing_name.to_string()));
     }
     if r.capacity == Some(Capacity::OnBehalfOfOrganisation) && r.organisation.trim().is_empty() {
         out.push((
             "respondent-organisation",
-            strings.review_missing_organisation,
+            strings.review_missing_organisation.to_string(),
         ));
     }
     if r.email.trim().is_empty() {
-        out.push(("respondent-email", strings.review_missing_email));
+        out.push(("respondent-email", strings.review_missing_email.to_string()));
     }
     if !r.publication_acknowledged {
         out.push((
             "respondent-publication-acknowledged",
-            strings.review_missing_publication,
+            paper_words(strings.review_missing_publication, paper, strings, &[]),
         ));
     }
     out
@@ -111,7 +111,7 @@ fn review_body(
     summary: &NodeRef,
     view: &View,
 ) -> Html {
-    let problems = problems(draft, strings);
+    let problems = problems(paper, draft, strings);
     let questions = paper.answerables();
     let answered = draft.answered_count(questions.iter().map(|q| q.id));
     let count = fill(
@@ -128,7 +128,7 @@ fn review_body(
             <div class="cr-error-summary" role="alert" tabindex="-1" aria-labelledby="cr-error-summary-title" ref={summary.clone()}>
                 <h4 class="cr-error-summary__title" id="cr-error-summary-title">{ strings.review_problems }</h4>
                 <ul>
-                    { for problems.iter().map(|(field, text)| html! { <li><a href={format!("#{field}")} onclick={reveal_on_click(field)}>{ *text }</a></li> }) }
+                    { for problems.iter().map(|(field, text)| html! { <li><a href={format!("#{field}")} onclick={reveal_on_click(field)}>{ text.clone() }</a></li> }) }
                 </ul>
             </div>
         }
@@ -307,14 +307,14 @@ fn Send() -> Html {
     );
     html! {
         <div class="cr-panel">
-            <h3 class="cr-panel__heading">{ strings.send_heading }</h3>
+            <h3 class="cr-panel__heading">{ paper_words(strings.send_heading, paper, strings, &[]) }</h3>
             <ol class="cr-steps">
                 { for strings.send_steps.iter().map(|step| html! { <li>{ *step }</li> }) }
             </ol>
             <CopyField id="send-address" label={strings.send_address} value={paper.email.clone()} />
             <CopyField id="send-subject" label={strings.send_subject} value={subject} />
             <p><a class="cr-link" href={mailto}>{ strings.send_mail_link }</a></p>
-            <p class="cr-panel__hint">{ fill(strings.send_deadline, &[("date", &long_date(&paper.deadline, strings))]) }</p>
+            <p class="cr-panel__hint">{ paper_words(strings.send_deadline, paper, strings, &[("date", &long_date(&paper.deadline, strings))]) }</p>
         </div>
     }
 }
