@@ -23,7 +23,7 @@ fn full_draft(paper: &Consultation) -> Draft {
 }
 
 fn main() {
-    let paper = Consultation::wipo_2019();
+    let paper = consultation_response::wipo_2019();
     let draft = full_draft(paper);
     let options = Options {
         date: "2026-11-26".into(),

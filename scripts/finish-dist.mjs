@@ -9,7 +9,7 @@
 // Run by Trunk with TRUNK_STAGING_DIR set; `node scripts/finish-dist.mjs <dir>` also works.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { minify } from 'terser';
@@ -41,9 +41,21 @@ const loader = strip(source('loader.js')).replace('@JS@', js).replace('@WASM@', 
 writeFileSync(join(dir, 'consultation-response.js'), loader);
 writeFileSync(join(dir, 'frame-host.js'), strip(source('frame-host.js')));
 
-// With inject_scripts = false Trunk leaves its own rust link in the page: it does nothing, so drop it.
+// With inject_scripts = false Trunk leaves its own rust link in the page: it does nothing, so drop
+// it. The page's title and opening lines name the consultation this build serves (the file
+// CONSULTATION names, as build.rs reads it; WIPO's paper by default).
 const page = join(dir, 'index.html');
-writeFileSync(page, readFileSync(page, 'utf8').replace(/<link [^>]*data-trunk[^>]*>/, ''));
+const consultationFile = resolve(fileURLToPath(new URL('..', import.meta.url)), process.env.CONSULTATION ?? 'data/wipo-ip-ai-2019.json');
+const consultation = JSON.parse(readFileSync(consultationFile, 'utf8'));
+const escape = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+writeFileSync(
+  page,
+  readFileSync(page, 'utf8')
+    .replace(/<link [^>]*data-trunk[^>]*>/, '')
+    .replaceAll('@SYMBOL@', escape(consultation.symbol))
+    .replaceAll('@TITLE_ZH@', escape(consultation.title.zh))
+    .replaceAll('@TITLE_EN@', escape(consultation.title.en)),
+);
 
 // Trunk minifies the page and the stylesheet but not the wasm-bindgen glue.
 const glue = join(dir, js);

@@ -17,6 +17,20 @@ pub mod language;
 pub mod platform;
 pub mod ui;
 
+/// WIPO's Draft Issues Paper on IP Policy and AI (WIPO/IP/AI/2/GE/20/1, 13 December 2019), the
+/// first consultation served, as data. The app serves whatever consultation it was built for
+/// ([`catalog::Consultation::built_in`]); the tests of WIPO's text, and of the writers on it,
+/// read this one whatever the build.
+pub const WIPO_2019_JSON: &str = include_str!("../data/wipo-ip-ai-2019.json");
+
+/// WIPO's paper, read from [`WIPO_2019_JSON`].
+pub fn wipo_2019() -> &'static catalog::Consultation {
+    static PAPER: std::sync::OnceLock<catalog::Consultation> = std::sync::OnceLock::new();
+    PAPER.get_or_init(|| {
+        catalog::Consultation::from_json(WIPO_2019_JSON).expect("WIPO's file is checked by tests")
+    })
+}
+
 /// Marks the host page's element the app mounts into (`embed/loader.js` finds it).
 pub const MOUNT_ATTRIBUTE: &str = "data-consultation-response";
 
@@ -25,5 +39,5 @@ pub const MOUNT_ATTRIBUTE: &str = "data-consultation-response";
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn mount(container: web_sys::Element) {
-    std::mem::forget(ui::mount(container, catalog::Consultation::wipo_2019()));
+    std::mem::forget(ui::mount(container, catalog::Consultation::built_in()));
 }

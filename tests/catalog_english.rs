@@ -51,7 +51,7 @@ fn is_cjk(c: char) -> bool {
 
 #[test]
 fn every_text_has_clean_english() {
-    let paper = Consultation::wipo_2019();
+    let paper = consultation_response::wipo_2019();
     let texts = texts(paper);
     assert_eq!(texts.len(), 3 + 27 + 3 + 6 + 1 + 6 + 13 + 41);
     for (place, text) in texts {
@@ -74,7 +74,7 @@ fn sentence_case(text: &str) -> String {
 
 #[test]
 fn official_wording_is_used_wherever_a_source_gives_it() {
-    let paper = Consultation::wipo_2019();
+    let paper = consultation_response::wipo_2019();
     let english: Value = serde_json::from_str(ENGLISH).unwrap();
     let mut official = Vec::new();
     for (id, entry) in english["questions"].as_object().unwrap() {

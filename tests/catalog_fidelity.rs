@@ -112,7 +112,7 @@ fn match_seed(expected: &[Expect]) -> Result<Vec<String>, String> {
 
 #[test]
 fn every_heading_paragraph_and_question_equals_the_seed() {
-    let paper = Consultation::wipo_2019();
+    let paper = consultation_response::wipo_2019();
     let views = match_seed(&expected_sequence(paper)).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(views.len(), 41, "one view per numbered question");
     assert!(views.iter().all(|v| !v.is_empty()));
@@ -122,7 +122,7 @@ fn every_heading_paragraph_and_question_equals_the_seed() {
 
 #[test]
 fn a_changed_character_is_caught() {
-    let paper = Consultation::wipo_2019();
+    let paper = consultation_response::wipo_2019();
     let mut altered = paper.clone();
     altered.areas[2].paragraphs[3].text.zh =
         altered.areas[2].paragraphs[3]
@@ -138,7 +138,7 @@ fn a_changed_character_is_caught() {
 
 #[test]
 fn the_paper_has_5_intro_paragraphs_6_areas_13_issues_22_context_paragraphs_41_questions() {
-    let paper = Consultation::wipo_2019();
+    let paper = consultation_response::wipo_2019();
     assert_eq!(paper.intro.paragraphs.len(), 5);
     assert_eq!(paper.areas.len(), 6);
     assert_eq!(paper.issues().count(), 13);
@@ -163,7 +163,7 @@ fn texts_carry_no_extraction_artefacts() {
             );
         }
     }
-    let paper = Consultation::wipo_2019();
+    let paper = consultation_response::wipo_2019();
     let paragraphs = paper
         .intro
         .paragraphs

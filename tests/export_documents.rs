@@ -2,7 +2,6 @@
 //! every answer in order, and the HTML file always resumes the exact draft.
 #![cfg(not(target_arch = "wasm32"))]
 
-use consultation_response::catalog::Consultation;
 use consultation_response::draft::{transfer, Draft};
 use consultation_response::export::outline::{outline, Options};
 use consultation_response::export::{docx, html, zip};
@@ -67,7 +66,7 @@ proptest! {
         first in answer_text(), second in answer_text(), name in answer_text(),
         english in any::<bool>(), bilingual in any::<bool>()
     ) {
-        let paper = Consultation::wipo_2019();
+        let paper = consultation_response::wipo_2019();
         let mut draft = Draft::new(&paper.id);
         draft.set_answer("3.ii", &first);
         draft.set_answer("11.i", &second);
@@ -91,7 +90,7 @@ proptest! {
     fn the_html_file_always_resumes_the_exact_draft(
         first in answer_text(), comment in answer_text(), bilingual in any::<bool>()
     ) {
-        let paper = Consultation::wipo_2019();
+        let paper = consultation_response::wipo_2019();
         let mut draft = Draft::new(&paper.id);
         draft.set_answer("p26", &first);
         draft.set_comment("general", &comment);
@@ -114,7 +113,7 @@ proptest! {
         english in any::<bool>(),
     ) {
         use consultation_response::consolidation::{compilation, Contribution};
-        let paper = Consultation::wipo_2019();
+        let paper = consultation_response::wipo_2019();
         let list: Vec<Contribution> = contributors
             .iter()
             .enumerate()

@@ -2,7 +2,6 @@
 //! appears under its own question, in the paper's order, exactly as typed.
 #![cfg(not(target_arch = "wasm32"))]
 
-use consultation_response::catalog::Consultation;
 use consultation_response::draft::Draft;
 use consultation_response::export::markdown::write;
 use consultation_response::export::outline::{outline, Options};
@@ -101,12 +100,12 @@ fn document(draft: &Draft) -> String {
         language: consultation_response::language::Language::Zh,
         bilingual: false,
     };
-    write(&outline(Consultation::wipo_2019(), draft, &options))
+    write(&outline(consultation_response::wipo_2019(), draft, &options))
 }
 
 #[test]
 fn every_answer_is_read_back_under_its_question_in_order() {
-    let paper = Consultation::wipo_2019();
+    let paper = consultation_response::wipo_2019();
     let mut draft = Draft::new(&paper.id);
     let questions = paper.answerables();
     for (n, q) in questions.iter().enumerate() {
@@ -126,7 +125,7 @@ fn every_answer_is_read_back_under_its_question_in_order() {
 
 #[test]
 fn a_bilingual_english_document_reads_back_every_answer_after_both_texts() {
-    let paper = Consultation::wipo_2019();
+    let paper = consultation_response::wipo_2019();
     let mut draft = Draft::new(&paper.id);
     let questions = paper.answerables();
     for (n, q) in questions.iter().enumerate() {

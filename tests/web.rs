@@ -1,7 +1,6 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): real localStorage and the mounted app.
 #![cfg(target_arch = "wasm32")]
 
-use consultation_response::catalog::Consultation;
 use consultation_response::draft::{storage_key, Draft, KeyValueStore, StoreError};
 use consultation_response::platform::BrowserStorage;
 use consultation_response::ui;
@@ -17,7 +16,7 @@ fn local_storage() -> web_sys::Storage {
 }
 
 fn key() -> String {
-    storage_key(&Consultation::wipo_2019().id)
+    storage_key(&consultation_response::wipo_2019().id)
 }
 
 /// A fresh element on the page, as an embedding site would give: a Chinese one, whatever the
@@ -103,7 +102,7 @@ fn a_full_storage_is_reported_as_full() {
 #[wasm_bindgen_test]
 async fn the_app_shows_every_question_with_its_stored_answer() {
     local_storage().clear().unwrap();
-    let mut draft = Draft::new(&Consultation::wipo_2019().id);
+    let mut draft = Draft::new(&consultation_response::wipo_2019().id);
     draft.set_answer("4.iii", "不太了解。");
     draft.set_answer("p26", "需要考虑。");
     local_storage()
@@ -111,7 +110,7 @@ async fn the_app_shows_every_question_with_its_stored_answer() {
         .unwrap();
 
     let root = host();
-    let app = ui::mount(root.clone(), Consultation::wipo_2019());
+    let app = ui::mount(root.clone(), consultation_response::wipo_2019());
     rendered(&root).await;
 
     let fields = root
@@ -141,7 +140,7 @@ async fn the_app_shows_every_question_with_its_stored_answer() {
 async fn typing_is_saved_within_half_a_second() {
     local_storage().clear().unwrap();
     let root = host();
-    let app = ui::mount(root.clone(), Consultation::wipo_2019());
+    let app = ui::mount(root.clone(), consultation_response::wipo_2019());
     rendered(&root).await;
 
     type_into(
@@ -154,7 +153,7 @@ async fn typing_is_saved_within_half_a_second() {
         .get_item(&key())
         .unwrap()
         .expect("draft saved");
-    let (draft, _) = Draft::from_json(&stored, &Consultation::wipo_2019().id).unwrap();
+    let (draft, _) = Draft::from_json(&stored, &consultation_response::wipo_2019().id).unwrap();
     assert_eq!(
         draft.answer("7.iii"),
         "可以，<script>alert(1)</script> & 研究例外"
@@ -175,7 +174,7 @@ async fn an_unreadable_draft_is_kept_aside_and_reported() {
         .set_item(&key(), "{\"format\":\"consultation-resp")
         .unwrap();
     let root = host();
-    let app = ui::mount(root.clone(), Consultation::wipo_2019());
+    let app = ui::mount(root.clone(), consultation_response::wipo_2019());
     rendered(&root).await;
 
     let alert = root

@@ -8,7 +8,9 @@ use crate::language::Language;
 use std::sync::OnceLock;
 
 /// The only consultation the app ships with today.
-const WIPO_2019_JSON: &str = include_str!("../../data/wipo-ip-ai-2019.json");
+/// The consultation this build serves: the file `CONSULTATION` named at build time (`build.rs`),
+/// WIPO's paper by default.
+const BUILT_IN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/consultation.json"));
 
 /// The data schema this code reads; a data file with another number is refused at start-up.
 pub const CATALOG_SCHEMA: u32 = 3;
@@ -289,12 +291,12 @@ impl Consultation {
         Consultation::read(&value).map_err(|_| CatalogError::Invalid)
     }
 
-    /// WIPO's Draft Issues Paper on IP Policy and AI (WIPO/IP/AI/2/GE/20/1, 13 December 2019).
-    pub fn wipo_2019() -> &'static Consultation {
+    /// The consultation this build serves (see `build.rs`).
+    pub fn built_in() -> &'static Consultation {
         static PAPER: OnceLock<Consultation> = OnceLock::new();
         PAPER.get_or_init(|| {
-            Consultation::from_json(WIPO_2019_JSON)
-                .expect("the embedded catalog is checked by tests")
+            Consultation::from_json(BUILT_IN_JSON)
+                .expect("a consultation file this release cannot read is refused by its tests")
         })
     }
 
@@ -384,7 +386,7 @@ mod tests {
 
     #[test]
     fn embedded_paper_has_the_papers_counts() {
-        let paper = Consultation::wipo_2019();
+        let paper = crate::wipo_2019();
         assert_eq!(paper.intro.paragraphs.len(), 5);
         assert_eq!(paper.areas.len(), 6);
         assert_eq!(paper.issues().count(), 13);
@@ -395,7 +397,7 @@ mod tests {
 
     #[test]
     fn question_ids_are_unique_and_follow_issue_and_label() {
-        let paper = Consultation::wipo_2019();
+        let paper = crate::wipo_2019();
         let mut seen = std::collections::BTreeSet::new();
         for a in paper.answerables() {
             assert!(seen.insert(a.id), "duplicate id {}", a.id);
@@ -408,7 +410,7 @@ mod tests {
 
     #[test]
     fn paragraph_26_ends_with_its_unnumbered_question() {
-        let paper = Consultation::wipo_2019();
+        let paper = crate::wipo_2019();
         let p26 = paper.context_paragraphs().find(|p| p.n == 26).unwrap();
         let question = p26.question.as_ref().expect("paragraph 26 asks a question");
         assert_eq!(question.id, "p26");
@@ -421,8 +423,15 @@ mod tests {
     }
 
     #[test]
+    fn the_consultation_this_build_serves_reads() {
+        // `CONSULTATION=<file> cargo test` checks a file before it is built into the app.
+        let paper = Consultation::built_in();
+        assert!(!paper.id.is_empty() && !paper.answerables().is_empty());
+    }
+
+    #[test]
     fn a_catalog_of_another_schema_is_refused() {
-        let json = WIPO_2019_JSON.replacen("\"schema\": 3", "\"schema\": 2", 1);
+        let json = crate::WIPO_2019_JSON.replacen("\"schema\": 3", "\"schema\": 2", 1);
         assert!(matches!(
             Consultation::from_json(&json),
             Err(CatalogError::Schema(2))

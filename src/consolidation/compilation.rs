@@ -164,7 +164,7 @@ mod tests {
 
     #[test]
     fn every_answer_comes_under_its_question_with_its_contributors() {
-        let paper = Consultation::wipo_2019();
+        let paper = crate::wipo_2019();
         let mut list = vec![
             contribution("专利司", &[("1.i", "同意。"), ("4.iii", "需要披露。")]),
             contribution("版权司", &[("1.i", "同意。"), ("7.i", "不同意。")]),
@@ -205,7 +205,7 @@ mod tests {
 
     #[test]
     fn questions_nobody_answered_are_listed_only_when_asked() {
-        let paper = Consultation::wipo_2019();
+        let paper = crate::wipo_2019();
         let list = vec![contribution("A", &[("1.i", "yes")])];
         let mut all = options(Language::English);
         all.include_unanswered = true;

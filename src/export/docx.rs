@@ -142,7 +142,6 @@ fn runs(body: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Consultation;
     use crate::draft::Draft;
     use crate::export::outline::{outline, Options};
     use crate::export::zip::read_stored;
@@ -160,7 +159,7 @@ mod tests {
             language: crate::language::Language::Zh,
             bilingual: false,
         };
-        outline(Consultation::wipo_2019(), &draft, &options)
+        outline(crate::wipo_2019(), &draft, &options)
     }
 
     #[test]

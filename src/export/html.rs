@@ -163,7 +163,6 @@ fn paragraphs(text: &str) -> Element {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Consultation;
     use crate::draft::{transfer, Draft};
     use crate::export::outline::{outline, Options};
 
@@ -181,7 +180,7 @@ mod tests {
             language: crate::language::Language::Zh,
             bilingual: false,
         };
-        let outline = outline(Consultation::wipo_2019(), draft, &options);
+        let outline = outline(crate::wipo_2019(), draft, &options);
         write(
             &outline,
             Some(&transfer::to_file(draft, "2026-11-26T10:00:00Z")),

@@ -139,7 +139,6 @@ fn escape_line_start(line: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Consultation;
     use crate::draft::{Capacity, Draft, Publication, GENERAL_COMMENTS};
     use crate::export::outline::{outline, Options};
 
@@ -150,7 +149,7 @@ mod tests {
             language: crate::language::Language::Zh,
             bilingual: false,
         };
-        write(&outline(Consultation::wipo_2019(), draft, &options))
+        write(&outline(crate::wipo_2019(), draft, &options))
     }
 
     #[test]
@@ -163,7 +162,7 @@ mod tests {
 
     #[test]
     fn the_document_lists_every_question_in_order_with_its_view_marker() {
-        let paper = Consultation::wipo_2019();
+        let paper = crate::wipo_2019();
         let mut draft = Draft::new(&paper.id);
         draft.set_answer("4.iii", "不太了解。");
         let doc = document(&draft);
@@ -189,7 +188,7 @@ mod tests {
 
     #[test]
     fn the_respondent_and_comments_are_written() {
-        let paper = Consultation::wipo_2019();
+        let paper = crate::wipo_2019();
         let mut draft = Draft::new(&paper.id);
         draft.respondent.name = "李四".into();
         draft.respondent.organisation = "某知识产权局".into();

@@ -168,7 +168,7 @@ mod tests {
 
     #[test]
     fn file_name_follows_the_documented_pattern() {
-        let paper = Consultation::wipo_2019();
+        let paper = crate::wipo_2019();
         let mut respondent = Respondent::default();
         assert_eq!(
             file_name(paper, &respondent, "2026-11-26", "md"),
@@ -188,7 +188,7 @@ mod tests {
 
     #[test]
     fn fields_are_cited_as_a_person_knows_them() {
-        let paper = Consultation::wipo_2019();
+        let paper = crate::wipo_2019();
         let title = |key| field_title(paper, key, &ZH);
         assert_eq!(title("answer:4.iii"), "议题 4（iii）");
         assert_eq!(title("comment:patents"), "关于“专利权”的遗漏议题意见");
@@ -200,7 +200,7 @@ mod tests {
 
     #[test]
     fn question_numbers_read_as_the_paper_prints_them() {
-        let paper = Consultation::wipo_2019();
+        let paper = crate::wipo_2019();
         let all = paper.answerables();
         let q = all.iter().find(|a| a.id == "4.iii").unwrap();
         assert_eq!(question_number(q, &ZH), "议题 4（iii）");

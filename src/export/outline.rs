@@ -349,7 +349,7 @@ mod tests {
 
     #[test]
     fn every_question_is_listed_when_unanswered_ones_are_included() {
-        let paper = Consultation::wipo_2019();
+        let paper = crate::wipo_2019();
         let outline = outline(paper, &Draft::new(&paper.id), &options(true));
         let questions = outline
             .body
@@ -370,7 +370,7 @@ mod tests {
 
     #[test]
     fn only_answered_questions_and_their_headings_otherwise() {
-        let paper = Consultation::wipo_2019();
+        let paper = crate::wipo_2019();
         let mut draft = Draft::new(&paper.id);
         draft.set_answer("10.iii", "无意见。");
         let outline = outline(paper, &draft, &options(false));
@@ -398,7 +398,7 @@ mod tests {
 
     #[test]
     fn answers_to_questions_the_paper_lacks_are_kept_at_the_end() {
-        let paper = Consultation::wipo_2019();
+        let paper = crate::wipo_2019();
         let mut draft = Draft::new(&paper.id);
         draft.set_answer("14.i", "来自另一版本的回答");
         let outline = outline(paper, &draft, &options(false));
@@ -416,7 +416,7 @@ mod tests {
 
     #[test]
     fn the_cover_names_the_secretariat_the_subject_and_the_date() {
-        let paper = Consultation::wipo_2019();
+        let paper = crate::wipo_2019();
         let outline = outline(paper, &Draft::new(&paper.id), &options(true));
         let cover: Vec<String> = outline
             .cover
@@ -433,7 +433,7 @@ mod tests {
 
     #[test]
     fn an_english_document_uses_the_english_paper_and_words() {
-        let paper = Consultation::wipo_2019();
+        let paper = crate::wipo_2019();
         let mut draft = Draft::new(&paper.id);
         draft.set_answer("4.iii", "A deposit system would help.");
         let options = Options {
@@ -461,7 +461,7 @@ mod tests {
 
     #[test]
     fn a_bilingual_document_gives_headings_and_questions_in_both_languages() {
-        let paper = Consultation::wipo_2019();
+        let paper = crate::wipo_2019();
         let mut draft = Draft::new(&paper.id);
         draft.set_answer("4.iii", "有用。");
         draft.set_answer("p26", "需要。");

@@ -77,13 +77,12 @@ fn lines(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Consultation;
     use crate::draft::Draft;
     use crate::export::outline::{outline, Options};
 
     #[test]
     fn answers_stand_under_their_questions_verbatim() {
-        let paper = Consultation::wipo_2019();
+        let paper = crate::wipo_2019();
         let mut draft = Draft::new(&paper.id);
         draft.set_answer("1.i", "第一行\r\n<b>第二行</b> & more");
         let options = Options {
@@ -102,7 +101,7 @@ mod tests {
 
     #[test]
     fn english_text_marks_headings_its_own_way() {
-        let paper = Consultation::wipo_2019();
+        let paper = crate::wipo_2019();
         let mut draft = Draft::new(&paper.id);
         draft.set_answer("1.i", "Yes.");
         let options = Options {

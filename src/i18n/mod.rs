@@ -454,7 +454,7 @@ mod tests {
 
     #[test]
     fn a_consultation_s_particulars_come_from_its_data() {
-        let paper = crate::catalog::Consultation::wipo_2019();
+        let paper = crate::wipo_2019();
         assert_eq!(paper_words(ZH.send_heading, paper, &ZH, &[]), "发送给 WIPO");
         assert_eq!(
             paper_words(EN.doc_to_value, paper, &EN, &[]),
