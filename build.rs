@@ -13,7 +13,10 @@ fn main() {
     let source = manifest.join(&chosen);
     println!("cargo:rerun-if-changed={}", source.display());
     let text = std::fs::read_to_string(&source).unwrap_or_else(|error| {
-        panic!("CONSULTATION={chosen}: cannot read {}: {error}", source.display())
+        panic!(
+            "CONSULTATION={chosen}: cannot read {}: {error}",
+            source.display()
+        )
     });
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo"));
     std::fs::write(out.join("consultation.json"), text).expect("the output folder is writable");

@@ -100,7 +100,11 @@ fn document(draft: &Draft) -> String {
         language: consultation_response::language::Language::Zh,
         bilingual: false,
     };
-    write(&outline(consultation_response::wipo_2019(), draft, &options))
+    write(&outline(
+        consultation_response::wipo_2019(),
+        draft,
+        &options,
+    ))
 }
 
 #[test]
