@@ -1,8 +1,17 @@
 //! Chooses the consultation this build serves: the JSON file named by the `CONSULTATION`
 //! environment variable (a path, relative to this folder or absolute), else WIPO's paper. The file
-//! is copied into the build's output folder, where `catalog::Consultation::built_in` reads it.
+//! is checked (the same checker as `scripts/check-consultation.sh`, every problem with where it
+//! is) and copied into the build's output folder, where `catalog::Consultation::built_in` reads it.
 
 use std::path::PathBuf;
+
+// The checker and the JSON reader it uses depend on nothing else in the crate.
+#[allow(dead_code)]
+#[path = "src/catalog/check.rs"]
+mod check;
+#[allow(dead_code)]
+#[path = "src/json.rs"]
+mod json;
 
 const DEFAULT: &str = "data/wipo-ip-ai-2019.json";
 
@@ -18,6 +27,15 @@ fn main() {
             source.display()
         )
     });
+    let problems = check::check(&text);
+    if !problems.is_empty() {
+        let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+        panic!(
+            "CONSULTATION={chosen} cannot be built, it has {} problem(s):\n{}",
+            problems.len(),
+            list.join("\n")
+        );
+    }
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo"));
     std::fs::write(out.join("consultation.json"), text).expect("the output folder is writable");
 }

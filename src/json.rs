@@ -26,6 +26,11 @@ const MAX_DEPTH: u32 = 64;
 
 /// Reads `text` as one JSON document; `None` when it is not valid JSON.
 pub fn parse(text: &str) -> Option<Json> {
+    parse_or_where(text).ok()
+}
+
+/// Reads `text` as one JSON document, or says at which byte it stopped being JSON.
+pub fn parse_or_where(text: &str) -> Result<Json, usize> {
     let mut parser = Parser {
         text,
         bytes: text.as_bytes(),
@@ -33,9 +38,13 @@ pub fn parse(text: &str) -> Option<Json> {
         depth: 0,
     };
     parser.skip_space();
-    let value = parser.value()?;
+    let value = parser.value().ok_or(parser.pos)?;
     parser.skip_space();
-    (parser.pos == parser.bytes.len()).then_some(value)
+    if parser.pos == parser.bytes.len() {
+        Ok(value)
+    } else {
+        Err(parser.pos)
+    }
 }
 
 struct Parser<'a> {

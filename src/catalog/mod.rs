@@ -3,6 +3,8 @@
 //! Each consultation is one JSON file under `data/` (schema in `data/README.md`), compiled into the
 //! binary so the app needs no request to show it. Nothing here touches the browser.
 
+pub mod check;
+
 use crate::json::{self, Fields, Json, Misshapen};
 use crate::language::Language;
 use std::sync::OnceLock;
