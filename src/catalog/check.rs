@@ -95,6 +95,25 @@ impl Checker {
         }
     }
 
+    /// The member `key`, a text in every language of the paper.
+    fn text_of(&mut self, value: &Json, path: &str, key: &str) {
+        if let Some(text) = self.member(value, path, key) {
+            self.text(text, &format!("{path}.{key}"));
+        }
+    }
+
+    /// The member `label`, written like `(a)`.
+    fn label_of(&mut self, value: &Json, path: &str) -> Option<String> {
+        let label = self.text_member(value, path, "label")?;
+        if !is_label(&label) {
+            self.problem(
+                &format!("{path}.label"),
+                format!("\"{label}\" is not a label like \"(a)\""),
+            );
+        }
+        Some(label)
+    }
+
     fn number_member(&mut self, value: &Json, path: &str, key: &str) -> Option<u64> {
         let member = self.member(value, path, key)?;
         let number = member.as_u64();
@@ -209,17 +228,8 @@ impl Checker {
                 self.problem(&format!("{path}.id"), format!("duplicate area id \"{id}\""));
             }
         }
-        if let Some(label) = self.text_member(area, path, "label") {
-            if !is_label(&label) {
-                self.problem(
-                    &format!("{path}.label"),
-                    format!("\"{label}\" is not a label like \"(a)\""),
-                );
-            }
-        }
-        if let Some(heading) = self.member(area, path, "heading") {
-            self.text(heading, &format!("{path}.heading"));
-        }
+        self.label_of(area, path);
+        self.text_of(area, path, "heading");
         for (i, paragraph) in self
             .list_member(area, path, "paragraphs")
             .iter()
@@ -242,9 +252,7 @@ impl Checker {
                 self.problem(&format!("{path}.n"), format!("duplicate issue number {n}"));
             }
         }
-        if let Some(title) = self.member(issue, path, "title") {
-            self.text(title, &format!("{path}.title"));
-        }
+        self.text_of(issue, path, "title");
         for (i, paragraph) in self
             .list_member(issue, path, "paragraphs")
             .iter()
@@ -263,9 +271,7 @@ impl Checker {
             }
             let id = self.text_member(question, &path, "id");
             let label = self.text_member(question, &path, "label");
-            if let Some(text) = self.member(question, &path, "text") {
-                self.text(text, &format!("{path}.text"));
-            }
+            self.text_of(question, &path, "text");
             let Some(id) = id else { continue };
             self.question_id(&id, &format!("{path}.id"));
             // A question's id is its issue's number and its own label: "4.iii" is issue 4 (iii).
@@ -305,9 +311,7 @@ impl Checker {
                 );
             }
         }
-        if let Some(text) = self.member(paragraph, path, "text") {
-            self.text(text, &format!("{path}.text"));
-        }
+        self.text_of(paragraph, path, "text");
         for (i, item) in self
             .list_member(paragraph, path, "items")
             .iter()
@@ -317,17 +321,8 @@ impl Checker {
             if !self.object(item, &path) {
                 continue;
             }
-            if let Some(label) = self.text_member(item, &path, "label") {
-                if !is_label(&label) {
-                    self.problem(
-                        &format!("{path}.label"),
-                        format!("\"{label}\" is not a label like \"(a)\""),
-                    );
-                }
-            }
-            if let Some(text) = self.member(item, &path, "text") {
-                self.text(text, &format!("{path}.text"));
-            }
+            self.label_of(item, &path);
+            self.text_of(item, &path, "text");
         }
         if let Some(question) = paragraph
             .get("question")
@@ -338,9 +333,7 @@ impl Checker {
                 if let Some(id) = self.text_member(question, &path, "id") {
                     self.question_id(&id, &format!("{path}.id"));
                 }
-                if let Some(text) = self.member(question, &path, "text") {
-                    self.text(text, &format!("{path}.text"));
-                }
+                self.text_of(question, &path, "text");
             }
         }
     }
