@@ -201,7 +201,7 @@ impl Checker {
                     .iter()
                     .enumerate()
                 {
-                    self.paragraph(paragraph, &format!("$.intro.paragraphs[{i}]"));
+                    self.paragraph(paragraph, &format!("$.intro.paragraphs[{i}]"), false);
                 }
             }
         }
@@ -235,7 +235,7 @@ impl Checker {
             .iter()
             .enumerate()
         {
-            self.paragraph(paragraph, &format!("{path}.paragraphs[{i}]"));
+            self.paragraph(paragraph, &format!("{path}.paragraphs[{i}]"), true);
         }
         for (i, issue) in self.list_member(area, path, "issues").iter().enumerate() {
             self.issue(issue, &format!("{path}.issues[{i}]"));
@@ -258,7 +258,7 @@ impl Checker {
             .iter()
             .enumerate()
         {
-            self.paragraph(paragraph, &format!("{path}.paragraphs[{i}]"));
+            self.paragraph(paragraph, &format!("{path}.paragraphs[{i}]"), false);
         }
         for (i, question) in self
             .list_member(issue, path, "questions")
@@ -299,7 +299,9 @@ impl Checker {
         }
     }
 
-    fn paragraph(&mut self, paragraph: &Json, path: &str) {
+    /// A numbered paragraph; `may_ask` where a question ending it gets an answer field (an
+    /// area's context paragraphs, as WIPO's paragraph 26).
+    fn paragraph(&mut self, paragraph: &Json, path: &str, may_ask: bool) {
         if !self.object(paragraph, path) {
             return;
         }
@@ -329,6 +331,10 @@ impl Checker {
             .filter(|q| !matches!(q, Json::Null))
         {
             let path = format!("{path}.question");
+            if !may_ask {
+                // The app would show no field for it: say so rather than drop it unseen.
+                self.problem(&path, "a question ending a paragraph is answerable only in an area's own paragraphs (before its issues); move it there, or make it a numbered question of its issue");
+            }
             if self.object(question, &path) {
                 if let Some(id) = self.text_member(question, &path, "id") {
                     self.question_id(&id, &format!("{path}.id"));
@@ -506,6 +512,21 @@ mod tests {
                 "$.email: \"ai2ip at wipo.int\" is not an e-mail address",
             ]
         );
+    }
+
+    #[test]
+    fn a_paragraph_question_where_no_field_would_show_it_is_refused() {
+        // Paragraph 26's question moved into paragraph 24, which stands under issue 11.
+        let moved = crate::WIPO_2019_JSON.replacen("\"question\": {", "\"moved\": {", 1);
+        let at = moved.find("\"n\": 24").unwrap();
+        let with = format!(
+            "{}\"n\": 24, \"question\": {{\"id\": \"p24\", \"text\": {{\"zh\": \"问\", \"en\": \"Q\", \"en_status\": \"translation\"}}}}{}",
+            &moved[..at],
+            &moved[at + "\"n\": 24".len()..]
+        );
+        let said = said(&with);
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(said[0].starts_with("$.areas[3].issues[0].paragraphs[0].question: a question ending a paragraph is answerable only in an area's own paragraphs (before its issues); move it there, or make it a numbered question of its issue"), "{said:?}");
     }
 
     #[test]
