@@ -31,7 +31,8 @@ pub struct Deleted {
     pub stored: Option<String>,
 }
 
-/// Stored as `{"version":1,"drafts":[{"id","name"}],"current","next","deleted":{"entry","position","stored"}}`.
+/// Stored as `{"version":1,"drafts":[{"id","name","number"?}],"current","next","deleted":{"entry","position","stored"}}`
+/// (`number` only while a draft keeps its default name).
 #[derive(Debug, Clone, PartialEq)]
 struct Index {
     version: u64,
