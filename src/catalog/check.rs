@@ -185,9 +185,10 @@ impl Checker {
         if let Some(organiser) = self.member(value, "$", "organiser") {
             if self.object(organiser, "$.organiser") {
                 for key in ["name", "recipient"] {
-                    if let Some(text) = self.member(organiser, "$.organiser", key) {
-                        self.text(text, &format!("$.organiser.{key}"));
-                    }
+                    self.text_of(organiser, "$.organiser", key);
+                }
+                if !matches!(organiser.get("publishes_comments"), Some(Json::Bool(_))) {
+                    self.problem("$.organiser.publishes_comments", "missing: true if the organiser publishes the comments it receives, else false");
                 }
             }
         }

@@ -77,6 +77,9 @@ pub struct Organiser {
     pub name: Text,
     /// Whom the response is addressed to ("WIPO 秘书处", "WIPO Secretariat").
     pub recipient: Text,
+    /// Whether it publishes the comments it receives: then the respondent acknowledges it and
+    /// may ask for their name to be withheld.
+    pub publishes_comments: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -267,6 +270,7 @@ impl Consultation {
                 Ok(Organiser {
                     name: organiser.required("name", Text::read)?,
                     recipient: organiser.required("recipient", Text::read)?,
+                    publishes_comments: organiser.flag("publishes_comments")?,
                 })
             })?,
             intro: fields.required("intro", |intro| {

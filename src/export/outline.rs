@@ -294,6 +294,8 @@ fn respondent_facts(paper: &Consultation, respondent: &Respondent, strings: &Str
     ]
     .into_iter()
     .flatten()
+    // Said only for an organiser that publishes the comments it receives.
+    .filter(|_| paper.organiser.publishes_comments)
     .collect();
     let text = |field| respondent.text(field).to_string();
     let facts = [

@@ -101,6 +101,8 @@ pub fn AboutYou(props: &AboutYouProps) -> Html {
             </div>
             { text_field(RespondentText::Country, "country-name") }
             { text_field(RespondentText::Email, "email") }
+            // Only an organiser that publishes the comments asks about it.
+            if paper.organiser.publishes_comments {
             <fieldset class="cr-fieldset">
                 <legend class="cr-fieldset__legend">{ strings.publication_legend }</legend>
                 <p class="cr-fieldset__hint">{ paper_words(strings.publication_notice, paper, strings, &[]) }</p>
@@ -112,6 +114,7 @@ pub fn AboutYou(props: &AboutYouProps) -> Html {
                 { radio("respondent-publication", "with-name", strings.publication_with_name, r.publication == Some(Publication::WithName), &on_publication) }
                 { radio("respondent-publication", "name-withheld", strings.publication_withheld, r.publication == Some(Publication::NameWithheld), &on_publication) }
             </fieldset>
+            }
         </section>
     }
 }

@@ -62,6 +62,12 @@ test('an app built for another consultation serves it beside WIPO\'s: its paper,
   assert.deepEqual(fields, ids.map((id) => `answer-${id}`), 'every question of the file, in order, and nothing else');
   assert.match(await mine.locator('.cr-header').innerText(), /consultation@ministry\.example/);
   assert.ok(await mine.getByRole('heading', { name: '发送给 示例部' }).isVisible());
+  // This organiser publishes nothing: no publication question, and the review does not ask it.
+  assert.equal(await mine.locator('#respondent-publication-acknowledged').count(), 0);
+  await mine.getByRole('button', { name: '检查回复' }).click();
+  const summary = await mine.locator('.cr-error-summary').innerText();
+  assert.match(summary, /姓名/);
+  assert.doesNotMatch(summary, /公布/);
   await mine.locator('textarea[name="answer-1.i"]').fill('示例的回答：应当保留。');
   await mine.locator('textarea[name="answer-p5"]').fill('应当能够看到。');
 

@@ -52,7 +52,7 @@ fn problems(paper: &Consultation, draft: &Draft, strings: &Strings) -> Vec<(&'st
     if r.email.trim().is_empty() {
         out.push(("respondent-email", strings.review_missing_email.to_string()));
     }
-    if !r.publication_acknowledged {
+    if paper.organiser.publishes_comments && !r.publication_acknowledged {
         out.push((
             "respondent-publication-acknowledged",
             paper_words(strings.review_missing_publication, paper, strings, &[]),
