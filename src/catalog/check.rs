@@ -163,9 +163,7 @@ impl Checker {
         }
         self.text_member(value, "$", "symbol");
         for key in ["title", "author"] {
-            if let Some(text) = self.member(value, "$", key) {
-                self.text(text, &format!("$.{key}"));
-            }
+            self.text_of(value, "$", key);
         }
         for key in ["published", "deadline"] {
             if let Some(date) = self.text_member(value, "$", key) {
@@ -194,16 +192,8 @@ impl Checker {
         }
         if let Some(intro) = self.member(value, "$", "intro") {
             if self.object(intro, "$.intro") {
-                if let Some(heading) = self.member(intro, "$.intro", "heading") {
-                    self.text(heading, "$.intro.heading");
-                }
-                for (i, paragraph) in self
-                    .list_member(intro, "$.intro", "paragraphs")
-                    .iter()
-                    .enumerate()
-                {
-                    self.paragraph(paragraph, &format!("$.intro.paragraphs[{i}]"), false);
-                }
+                self.text_of(intro, "$.intro", "heading");
+                self.paragraphs(intro, "$.intro", false);
             }
         }
         let areas = self.list_member(value, "$", "areas");
@@ -231,13 +221,7 @@ impl Checker {
         }
         self.label_of(area, path);
         self.text_of(area, path, "heading");
-        for (i, paragraph) in self
-            .list_member(area, path, "paragraphs")
-            .iter()
-            .enumerate()
-        {
-            self.paragraph(paragraph, &format!("{path}.paragraphs[{i}]"), true);
-        }
+        self.paragraphs(area, path, true);
         for (i, issue) in self.list_member(area, path, "issues").iter().enumerate() {
             self.issue(issue, &format!("{path}.issues[{i}]"));
         }
@@ -254,13 +238,7 @@ impl Checker {
             }
         }
         self.text_of(issue, path, "title");
-        for (i, paragraph) in self
-            .list_member(issue, path, "paragraphs")
-            .iter()
-            .enumerate()
-        {
-            self.paragraph(paragraph, &format!("{path}.paragraphs[{i}]"), false);
-        }
+        self.paragraphs(issue, path, false);
         for (i, question) in self
             .list_member(issue, path, "questions")
             .iter()
@@ -297,6 +275,17 @@ impl Checker {
                 ),
                 _ => {}
             }
+        }
+    }
+
+    /// The member `paragraphs` of the object at `path`, each checked as a paragraph.
+    fn paragraphs(&mut self, value: &Json, path: &str, may_ask: bool) {
+        for (i, paragraph) in self
+            .list_member(value, path, "paragraphs")
+            .iter()
+            .enumerate()
+        {
+            self.paragraph(paragraph, &format!("{path}.paragraphs[{i}]"), may_ask);
         }
     }
 

@@ -9,23 +9,38 @@ use gloo::events::{EventListener, EventListenerOptions};
 use gloo::render::{request_animation_frame, AnimationFrame};
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU8, Ordering};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlTextAreaElement;
 
-/// Whether the engine sizes fields to their content by itself.
+/// Whether the engine sizes fields to their content by itself. Asked once: every field asks as
+/// it mounts.
 fn engine_sizes_fields() -> bool {
+    // 0: not asked yet; 1: it does; 2: it does not.
+    static SIZES_FIELDS: AtomicU8 = AtomicU8::new(0);
+    match SIZES_FIELDS.load(Ordering::Relaxed) {
+        1 => return true,
+        2 => return false,
+        _ => {}
+    }
     let window = gloo::utils::window();
     let supports = js_sys::Reflect::get(&window, &"CSS".into())
         .and_then(|css| js_sys::Reflect::get(&css, &"supports".into()))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let Some(supports) = supports else {
-        return false;
-    };
-    supports
-        .call2(&JsValue::NULL, &"field-sizing".into(), &"content".into())
-        .is_ok_and(|answer| answer.as_bool() == Some(true))
+    let sizes = supports.is_some_and(|supports| {
+        supports
+            .call2(&JsValue::NULL, &"field-sizing".into(), &"content".into())
+            .is_ok_and(|answer| answer.as_bool() == Some(true))
+    });
+    SIZES_FIELDS.store(if sizes { 1 } else { 2 }, Ordering::Relaxed);
+    sizes
+}
+
+/// The text field an event came from, if it came from one.
+fn event_field(event: &web_sys::Event) -> Option<HtmlTextAreaElement> {
+    event.target()?.dyn_into().ok()
 }
 
 /// Fits `field`'s height to its text. `may_shrink` measures from the smallest height, which
@@ -71,10 +86,7 @@ pub fn keep_fields_fitted(root: &web_sys::Element) -> Option<FittedFields> {
     ));
     let options = EventListenerOptions::run_in_capture_phase();
     let input = EventListener::new_with_options(root, "input", options, move |event| {
-        let Some(field) = event
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
-        else {
+        let Some(field) = event_field(event) else {
             return;
         };
         // A typed character can only make the text longer; anything else (a deletion, a cut,
@@ -102,10 +114,7 @@ pub fn keep_fields_fitted(root: &web_sys::Element) -> Option<FittedFields> {
     });
     // A field shown again (an area expanded) had no size to fit while hidden.
     let focus = EventListener::new(root, "focusin", |event| {
-        if let Some(field) = event
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
-        {
+        if let Some(field) = event_field(event) {
             fit(&field, false);
         }
     });
