@@ -29,7 +29,7 @@ fn main() {
         date: "2026-11-26".into(),
         include_unanswered: true,
         language: consultation_response::language::Language::Zh,
-        bilingual: false,
+        all_languages: false,
     };
     println!(
         "full draft: {} characters of answers",

@@ -43,18 +43,38 @@ writeFileSync(join(dir, 'frame-host.js'), strip(source('frame-host.js')));
 
 // With inject_scripts = false Trunk leaves its own rust link in the page: it does nothing, so drop
 // it. The page's title and opening lines name the consultation this build serves (the file
-// CONSULTATION names, as build.rs reads it; WIPO's paper by default).
+// CONSULTATION names, as build.rs reads it; WIPO's paper by default), in each of its languages,
+// its first language first.
 const page = join(dir, 'index.html');
 const consultationFile = resolve(fileURLToPath(new URL('..', import.meta.url)), process.env.CONSULTATION ?? 'data/wipo-ip-ai-2019.json');
 const consultation = JSON.parse(readFileSync(consultationFile, 'utf8'));
 const escape = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+// The page's words before the app starts, in each interface language (src/i18n has the rest).
+const starting = {
+  zh: { tag: 'zh-CN', app: '意见回复', opening: '正在打开意见回复表……', noscript: '本页需要启用 JavaScript 与 WebAssembly。' },
+  en: { tag: 'en', app: 'Consultation response', opening: 'opening the response form…', noscript: 'This page needs JavaScript and WebAssembly.' },
+};
+const languages = consultation.languages.map(({ code }) => {
+  if (!starting[code]) throw new Error(`finish-dist: no start-up words for the language "${code}"`);
+  return { ...starting[code], title: escape(consultation.title[code]) };
+});
+const symbol = escape(consultation.symbol);
+const [first] = languages;
+const opening = languages
+  .map(({ tag, opening, title }, i) =>
+    i === 0
+      ? `<p lang="${tag}">${symbol} · ${opening}</p><h1 lang="${tag}">${title}</h1>`
+      : `<p lang="${tag}">${title} · ${opening}</p>`,
+  )
+  .join('');
 writeFileSync(
   page,
   readFileSync(page, 'utf8')
     .replace(/<link [^>]*data-trunk[^>]*>/, '')
-    .replaceAll('@SYMBOL@', escape(consultation.symbol))
-    .replaceAll('@TITLE_ZH@', escape(consultation.title.zh))
-    .replaceAll('@TITLE_EN@', escape(consultation.title.en)),
+    .replaceAll('@LANG@', first.tag)
+    .replaceAll('@TITLE@', `${first.app} · ${symbol} ${first.title}`)
+    .replaceAll('@NOSCRIPT@', languages.map(({ noscript }) => noscript).join(' '))
+    .replaceAll('@STARTING@', opening),
 );
 
 // Trunk minifies the page and the stylesheet but not the wasm-bindgen glue.

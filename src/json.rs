@@ -47,6 +47,32 @@ pub fn parse_or_where(text: &str) -> Result<Json, usize> {
     }
 }
 
+/// One step of a path into a document: an object's member or a list's item.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The byte where the value at `steps` starts in the JSON document `text` (a member named twice:
+/// its last, as [`Json::get`] reads it); `None` when the document has no such value.
+pub fn locate(text: &str, steps: &[Step<'_>]) -> Option<usize> {
+    let mut parser = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        depth: 0,
+    };
+    parser.skip_space();
+    for step in steps {
+        parser.pos = match *step {
+            Step::Key(key) => parser.member_start(key)?,
+            Step::Index(index) => parser.item_start(index)?,
+        };
+    }
+    Some(parser.pos)
+}
+
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -124,6 +150,49 @@ impl Parser<'_> {
                 return None;
             }
         }
+    }
+
+    /// Where the value of the object's last member `key` starts (the parser at the object).
+    fn member_start(&mut self, key: &str) -> Option<usize> {
+        if !self.eat(b'{') {
+            return None;
+        }
+        let mut found = None;
+        loop {
+            self.skip_space();
+            if self.eat(b'}') {
+                return found;
+            }
+            let name = self.string()?;
+            self.skip_space();
+            if !self.eat(b':') {
+                return None;
+            }
+            self.skip_space();
+            if name == key {
+                found = Some(self.pos);
+            }
+            self.value()?;
+            self.skip_space();
+            self.eat(b',');
+        }
+    }
+
+    /// Where the list's item `index` starts (the parser at the list).
+    fn item_start(&mut self, index: usize) -> Option<usize> {
+        if !self.eat(b'[') {
+            return None;
+        }
+        for _ in 0..index {
+            self.skip_space();
+            self.value()?;
+            self.skip_space();
+            if !self.eat(b',') {
+                return None;
+            }
+        }
+        self.skip_space();
+        (self.bytes.get(self.pos) != Some(&b']')).then_some(self.pos)
     }
 
     fn array(&mut self) -> Option<Json> {

@@ -10,6 +10,7 @@ pub enum Language {
 }
 
 impl Language {
+    /// Every language the interface speaks; a paper may be written in any of them.
     pub const ALL: [Language; 2] = [Language::Zh, Language::English];
 
     /// The BCP 47 tag set as `lang` on the app's root and in documents.
@@ -18,6 +19,19 @@ impl Language {
             Language::Zh => "zh-CN",
             Language::English => "en",
         }
+    }
+
+    /// The code that names the language in a consultation file (`"zh"`, `"en"`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Zh => "zh",
+            Language::English => "en",
+        }
+    }
+
+    /// The interface language a consultation file's code names.
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.code() == code)
     }
 
     /// The language a BCP 47 tag names (`zh`, `zh-Hans-CN`, `en-GB`, …), if the app speaks it.
@@ -30,21 +44,18 @@ impl Language {
         }
     }
 
-    /// The first language in `preferences` (most wanted first) that the app speaks; English when
-    /// none is, since more respondents read it than any other language the app has.
-    pub fn negotiate<'a>(preferences: impl IntoIterator<Item = &'a str>) -> Language {
+    /// The first language in `preferences` (most wanted first) among `offered` (the paper's
+    /// languages); the first offered when none is.
+    pub fn negotiate<'a>(
+        preferences: impl IntoIterator<Item = &'a str>,
+        offered: &[Language],
+    ) -> Language {
         preferences
             .into_iter()
-            .find_map(Language::from_tag)
+            .filter_map(Language::from_tag)
+            .find(|language| offered.contains(language))
+            .or(offered.first().copied())
             .unwrap_or(Language::English)
-    }
-
-    /// The other language, for bilingual documents.
-    pub fn other(self) -> Language {
-        match self {
-            Language::Zh => Language::English,
-            Language::English => Language::Zh,
-        }
     }
 }
 
@@ -63,8 +74,16 @@ mod tests {
 
     #[test]
     fn the_first_spoken_preference_wins() {
-        assert_eq!(Language::negotiate(["fr", "zh-CN", "en"]), Language::Zh);
-        assert_eq!(Language::negotiate(["de", "fr"]), Language::English);
-        assert_eq!(Language::negotiate([]), Language::English);
+        let both = [Language::English, Language::Zh];
+        assert_eq!(
+            Language::negotiate(["fr", "zh-CN", "en"], &both),
+            Language::Zh
+        );
+        assert_eq!(Language::negotiate(["de", "fr"], &both), Language::English);
+        assert_eq!(Language::negotiate([], &[Language::Zh]), Language::Zh);
+        assert_eq!(
+            Language::negotiate(["zh"], &[Language::English]),
+            Language::English
+        );
     }
 }

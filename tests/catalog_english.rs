@@ -6,7 +6,8 @@
 //! how complete the quotation is) and `wipo-2019-catalog.json` (paragraphs 1, 2 and 2(a), the
 //! area headings and issue titles 1-11).
 
-use consultation_response::catalog::{Consultation, EnglishStatus, Text};
+use consultation_response::catalog::{Consultation, Text, Wording};
+use consultation_response::language::Language;
 use serde_json::Value;
 
 const ENGLISH: &str = include_str!("fixtures/wipo-2019-english.json");
@@ -55,7 +56,7 @@ fn every_text_has_clean_english() {
     let texts = texts(paper);
     assert_eq!(texts.len(), 3 + 27 + 3 + 6 + 1 + 6 + 13 + 41);
     for (place, text) in texts {
-        let en = &text.en;
+        let en = text.get(Language::English);
         assert!(!en.trim().is_empty(), "{place} has no English");
         assert_eq!(en.trim(), en, "{place}: edge whitespace");
         assert!(!en.chars().any(is_cjk), "{place}: Chinese left in {en:?}");
@@ -86,20 +87,27 @@ fn official_wording_is_used_wherever_a_source_gives_it() {
         let complete = entry["complete"].as_bool().unwrap();
         let question = paper.questions().find(|q| q.id == *id).unwrap();
         if verbatim && complete {
-            assert_eq!(question.text.en, quoted, "question {id}");
             assert_eq!(
-                question.text.en_status,
-                EnglishStatus::Official,
+                question.text.get(Language::English),
+                quoted,
+                "question {id}"
+            );
+            assert_eq!(
+                question.text.wording(Language::English).unwrap(),
+                Wording::Official,
                 "question {id}"
             );
         } else {
             // A quotation cut short, or one the source does not mark as such: WIPO's words lead,
             // the rest is translated.
             let quoted = sentence_case(quoted);
-            assert!(question.text.en.starts_with(&quoted), "question {id}");
+            assert!(
+                question.text.get(Language::English).starts_with(&quoted),
+                "question {id}"
+            );
             assert_eq!(
-                question.text.en_status,
-                EnglishStatus::OfficialPart,
+                question.text.wording(Language::English).unwrap(),
+                Wording::OfficialPart,
                 "question {id}"
             );
         }
@@ -107,8 +115,14 @@ fn official_wording_is_used_wherever_a_source_gives_it() {
     }
     for (n, entry) in english["issue_titles"].as_object().unwrap() {
         let (_, issue) = paper.issues().find(|(_, i)| i.n.to_string() == *n).unwrap();
-        assert_eq!(issue.title.en, entry["en"].as_str().unwrap());
-        assert_eq!(issue.title.en_status, EnglishStatus::Official);
+        assert_eq!(
+            issue.title.get(Language::English),
+            entry["en"].as_str().unwrap()
+        );
+        assert_eq!(
+            issue.title.wording(Language::English).unwrap(),
+            Wording::Official
+        );
         official.push(format!("issue {n}"));
     }
     for (n, entry) in english["paragraphs"].as_object().unwrap() {
@@ -120,47 +134,71 @@ fn official_wording_is_used_wherever_a_source_gives_it() {
             .find(|p| p.n.to_string() == *n)
             .unwrap();
         if let Some(en) = entry["en"].as_str() {
-            assert_eq!(p.text.en, en, "paragraph {n}");
-            assert_eq!(p.text.en_status, EnglishStatus::Official);
+            assert_eq!(p.text.get(Language::English), en, "paragraph {n}");
+            assert_eq!(
+                p.text.wording(Language::English).unwrap(),
+                Wording::Official
+            );
             official.push(format!("paragraph {n}"));
         }
         if let Some(items) = entry["items"].as_object() {
             for item in &p.items {
-                assert_eq!(item.text.en, items[&item.label].as_str().unwrap());
-                assert_eq!(item.text.en_status, EnglishStatus::Official);
+                assert_eq!(
+                    item.text.get(Language::English),
+                    items[&item.label].as_str().unwrap()
+                );
+                assert_eq!(
+                    item.text.wording(Language::English).unwrap(),
+                    Wording::Official
+                );
                 official.push(format!("paragraph {n}{}", item.label));
             }
         }
     }
 
     let catalog: Value = serde_json::from_str(CATALOG).unwrap();
-    assert_eq!(paper.title.en, catalog["title_en"].as_str().unwrap());
-    assert_eq!(paper.author.en, catalog["prepared_by_en"].as_str().unwrap());
+    assert_eq!(
+        paper.title.get(Language::English),
+        catalog["title_en"].as_str().unwrap()
+    );
+    assert_eq!(
+        paper.author.get(Language::English),
+        catalog["prepared_by_en"].as_str().unwrap()
+    );
     official.extend(["title".into(), "author".into()]);
     for (i, p) in catalog["intro"].as_array().unwrap().iter().enumerate() {
         let text = &paper.intro.paragraphs[i];
         if let Some(en) = p["en"].as_str() {
-            assert_eq!(text.text.en, en);
-            assert_eq!(text.text.en_status, EnglishStatus::Official);
+            assert_eq!(text.text.get(Language::English), en);
+            assert_eq!(
+                text.text.wording(Language::English).unwrap(),
+                Wording::Official
+            );
             official.push(format!("paragraph {}", text.n));
         }
         for (j, item) in p["items"].as_array().into_iter().flatten().enumerate() {
             let ours = &text.items[j];
             if let Some(en) = item["en"].as_str() {
-                assert_eq!(ours.text.en, en);
+                assert_eq!(ours.text.get(Language::English), en);
                 official.push(format!("paragraph {}{}", text.n, ours.label));
             } else if let Some(partial) = item["en_partial"].as_str() {
                 // The stored excerpt ends mid-word: only the words before it are WIPO's.
                 let whole_words = &partial[..partial.rfind(' ').unwrap()];
-                assert!(ours.text.en.starts_with(whole_words));
-                assert_eq!(ours.text.en_status, EnglishStatus::OfficialPart);
+                assert!(ours.text.get(Language::English).starts_with(whole_words));
+                assert_eq!(
+                    ours.text.wording(Language::English).unwrap(),
+                    Wording::OfficialPart
+                );
                 official.push(format!("paragraph {}{}", text.n, ours.label));
             }
         }
     }
     for (i, area) in catalog["areas"].as_array().unwrap().iter().enumerate() {
         let ours = &paper.areas[i];
-        assert_eq!(ours.heading.en, area["en"].as_str().unwrap());
+        assert_eq!(
+            ours.heading.get(Language::English),
+            area["en"].as_str().unwrap()
+        );
         official.push(format!("area {}", ours.id));
     }
 
@@ -168,8 +206,8 @@ fn official_wording_is_used_wherever_a_source_gives_it() {
     for (place, text) in texts(paper) {
         if !official.contains(&place) {
             assert_eq!(
-                text.en_status,
-                EnglishStatus::Translation,
+                text.wording(Language::English).unwrap(),
+                Wording::Translation,
                 "{place} is not sourced"
             );
         }

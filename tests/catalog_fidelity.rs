@@ -41,33 +41,35 @@ fn seed_without_artefacts() -> String {
 
 fn expect_paragraph(out: &mut Vec<Expect>, paragraph: &Paragraph) {
     out.push(Expect::Text(format!("{}.", paragraph.n)));
-    out.push(Expect::Text(paragraph.text.zh.clone()));
+    out.push(Expect::Text(paragraph.text.get(Language::Zh).to_string()));
     for item in &paragraph.items {
         out.push(Expect::Text(printed_label(&item.label, Language::Zh)));
-        out.push(Expect::Text(item.text.zh.clone()));
+        out.push(Expect::Text(item.text.get(Language::Zh).to_string()));
     }
 }
 
 /// The paper in reading order, as the seed prints it.
 fn expected_sequence(paper: &Consultation) -> Vec<Expect> {
-    let mut out = vec![Expect::Text(paper.intro.heading.zh.clone())];
+    let mut out = vec![Expect::Text(
+        paper.intro.heading.get(Language::Zh).to_string(),
+    )];
     for paragraph in &paper.intro.paragraphs {
         expect_paragraph(&mut out, paragraph);
     }
     for area in &paper.areas {
-        out.push(Expect::Text(area.heading.zh.clone()));
+        out.push(Expect::Text(area.heading.get(Language::Zh).to_string()));
         for paragraph in &area.paragraphs {
             expect_paragraph(&mut out, paragraph);
         }
         for issue in &area.issues {
             out.push(Expect::Text(format!("议题{}：", issue.n)));
-            out.push(Expect::Text(issue.title.zh.clone()));
+            out.push(Expect::Text(issue.title.get(Language::Zh).to_string()));
             for paragraph in &issue.paragraphs {
                 expect_paragraph(&mut out, paragraph);
             }
             for question in &issue.questions {
                 out.push(Expect::Text(printed_label(&question.label, Language::Zh)));
-                out.push(Expect::Text(question.text.zh.clone()));
+                out.push(Expect::Text(question.text.get(Language::Zh).to_string()));
                 out.push(Expect::Text("意见观点：".into()));
                 out.push(Expect::View);
             }
@@ -124,11 +126,13 @@ fn every_heading_paragraph_and_question_equals_the_seed() {
 fn a_changed_character_is_caught() {
     let paper = consultation_response::wipo_2019();
     let mut altered = paper.clone();
-    altered.areas[2].paragraphs[3].text.zh =
-        altered.areas[2].paragraphs[3]
-            .text
-            .zh
-            .replacen("知识产权", "知识财产", 1);
+    let changed = altered.areas[2].paragraphs[3]
+        .text
+        .get(Language::Zh)
+        .replacen("知识产权", "知识财产", 1);
+    altered.areas[2].paragraphs[3]
+        .text
+        .set(Language::Zh, changed);
     assert!(match_seed(&expected_sequence(&altered)).is_err());
     let mut moved = paper.clone();
     let first = moved.areas[0].issues[0].questions.remove(0);
@@ -153,7 +157,7 @@ fn the_paper_has_5_intro_paragraphs_6_areas_13_issues_22_context_paragraphs_41_q
 #[test]
 fn texts_carry_no_extraction_artefacts() {
     fn check(text: &Text) {
-        let zh = &text.zh;
+        let zh = text.get(Language::Zh);
         assert_eq!(zh.trim(), zh, "edge whitespace in {zh:?}");
         assert!(!zh.contains('\n') && !zh.contains("  "), "wrap in {zh:?}");
         for punct in ['，', '。', '：', '；', '？', '）', '、'] {

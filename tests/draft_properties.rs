@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use consultation_response::draft::transfer::{from_file, to_file, ImportError};
-use consultation_response::draft::{merge, Capacity, Draft, Publication, RespondentKind};
+use consultation_response::draft::{merge, Capacity, Draft, Publication};
 use proptest::prelude::*;
 
 const ID: &str = "wipo-ip-ai-2019";
@@ -30,7 +30,7 @@ fn any_draft() -> impl Strategy<Value = Draft> {
             Capacity::Personal,
             Capacity::OnBehalfOfOrganisation,
         ])),
-        prop::option::of(prop::sample::select(RespondentKind::ALL.to_vec())),
+        prop::option::of("[a-z]{1,8}(-[a-z0-9]{1,8}){0,2}"),
         prop::option::of(prop::sample::select(vec![
             Publication::WithName,
             Publication::NameWithheld,

@@ -72,7 +72,7 @@ proptest! {
         draft.set_answer("11.i", &second);
         draft.respondent.name = name;
         let language = if english { Language::English } else { Language::Zh };
-        let options = Options { date: "2026-11-26".into(), include_unanswered: true, language, bilingual };
+        let options = Options { date: "2026-11-26".into(), include_unanswered: true, language, all_languages: bilingual };
         let outline = outline(paper, &draft, &options);
         let text = word_text(&docx::write(&outline));
         let mut from = 0;
@@ -94,7 +94,7 @@ proptest! {
         let mut draft = Draft::new(&paper.id);
         draft.set_answer("p26", &first);
         draft.set_comment("general", &comment);
-        let options = Options { date: "2026-11-26".into(), include_unanswered: false, language: Language::English, bilingual };
+        let options = Options { date: "2026-11-26".into(), include_unanswered: false, language: Language::English, all_languages: bilingual };
         let file = html::write(&outline(paper, &draft, &options), Some(&transfer::to_file(&draft, "t")));
         prop_assert_eq!(file.matches("</script>").count(), 1);
         prop_assert_eq!(transfer::from_file(&file, &paper.id), Ok(draft));
@@ -127,7 +127,7 @@ proptest! {
             })
             .collect();
         let language = if english { Language::English } else { Language::Zh };
-        let options = Options { date: "2026-11-28".into(), include_unanswered: false, language, bilingual: false };
+        let options = Options { date: "2026-11-28".into(), include_unanswered: false, language, all_languages: false };
         let outline = compilation::outline(paper, &list, &options);
         let text = word_text(&docx::write(&outline));
         let mut from = 0;

@@ -5,6 +5,7 @@
 use consultation_response::draft::Draft;
 use consultation_response::export::markdown::write;
 use consultation_response::export::outline::{outline, Options};
+use consultation_response::language::Language;
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
@@ -98,7 +99,7 @@ fn document(draft: &Draft) -> String {
         date: "2026-11-26".into(),
         include_unanswered: true,
         language: consultation_response::language::Language::Zh,
-        bilingual: false,
+        all_languages: false,
     };
     write(&outline(
         consultation_response::wipo_2019(),
@@ -119,7 +120,7 @@ fn every_answer_is_read_back_under_its_question_in_order() {
     assert_eq!(read.len(), questions.len());
     for ((question_text, answer), q) in read.iter().zip(&questions) {
         assert!(
-            question_text.ends_with(&q.text.zh),
+            question_text.ends_with(q.text.get(Language::Zh)),
             "{question_text} is not {}",
             q.id
         );
@@ -139,15 +140,19 @@ fn a_bilingual_english_document_reads_back_every_answer_after_both_texts() {
         date: "2026-11-26".into(),
         include_unanswered: true,
         language: consultation_response::language::Language::English,
-        bilingual: true,
+        all_languages: true,
     };
     let markdown = write(&outline(paper, &draft, &options));
     let read = answers_after(&markdown, "Response:", 2);
     assert_eq!(read.len(), questions.len());
     for ((before, answer), q) in read.iter().zip(&questions) {
         // The other language's text stands between the question and the answer.
-        assert_eq!(before, &q.text.zh, "{}", q.id);
-        assert!(markdown.contains(&q.text.en), "{} in English", q.id);
+        assert_eq!(before, q.text.get(Language::Zh), "{}", q.id);
+        assert!(
+            markdown.contains(q.text.get(Language::English)),
+            "{} in English",
+            q.id
+        );
         assert_eq!(answer, &as_read(draft.answer(q.id)));
     }
 }

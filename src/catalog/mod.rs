@@ -9,49 +9,123 @@ use crate::json::{self, Fields, Json, Misshapen};
 use crate::language::Language;
 use std::sync::OnceLock;
 
-/// The only consultation the app ships with today.
 /// The consultation this build serves: the file `CONSULTATION` named at build time (`build.rs`),
 /// WIPO's paper by default.
 const BUILT_IN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/consultation.json"));
 
 /// The data schema this code reads; a data file with another number is refused at start-up.
-pub const CATALOG_SCHEMA: u32 = 3;
+pub const CATALOG_SCHEMA: u32 = 4;
 
-/// A text of the paper in both languages.
+/// A text of the paper in each of its languages.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Text {
-    pub zh: String,
-    pub en: String,
-    /// Where the English comes from.
-    pub en_status: EnglishStatus,
+    versions: Vec<Version>,
 }
 
-/// How far the English of a text is WIPO's own wording. The official English document is not
-/// available in full, so most English is a translation from the Chinese.
+/// A text in one language, and whose wording it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Version {
+    pub language: Language,
+    pub text: String,
+    pub wording: Wording,
+}
+
+/// Whose wording a text is in a language: the organiser's own, or a translation of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EnglishStatus {
-    /// WIPO's wording, verbatim and complete, as a public source reproduces it.
+pub enum Wording {
+    /// The organiser's wording, verbatim and complete: the authoritative text.
     Official,
-    /// WIPO's wording for part of the text (as far as a source quotes it); the rest translated.
+    /// The organiser's wording for part of the text (as far as a source quotes it); the rest
+    /// translated.
     OfficialPart,
-    /// Translated from the Chinese; not WIPO's wording.
+    /// A translation; not the organiser's wording.
     Translation,
 }
 
-impl Text {
-    /// The text in `language`.
-    pub fn get(&self, language: Language) -> &str {
-        match language {
-            Language::Zh => &self.zh,
-            Language::English => &self.en,
+impl Wording {
+    /// The value written in the data file.
+    pub fn code(self) -> &'static str {
+        match self {
+            Wording::Official => "official",
+            Wording::OfficialPart => "official-part",
+            Wording::Translation => "translation",
         }
     }
+
+    fn from_code(code: &str) -> Option<Self> {
+        [
+            Wording::Official,
+            Wording::OfficialPart,
+            Wording::Translation,
+        ]
+        .into_iter()
+        .find(|w| w.code() == code)
+    }
+}
+
+impl Text {
+    /// The text in `language`; in the paper's first language where it has none in `language`
+    /// (the checker refuses such a file, so this is only for a text an older file lacks).
+    pub fn get(&self, language: Language) -> &str {
+        self.version(language)
+            .or(self.versions.first())
+            .map_or("", |v| v.text.as_str())
+    }
+
+    /// Replaces the text in `language` (a paper is data: tests alter one to see a check fail).
+    pub fn set(&mut self, language: Language, text: String) {
+        if let Some(version) = self.versions.iter_mut().find(|v| v.language == language) {
+            version.text = text;
+        }
+    }
+
+    /// Whose wording the text is in `language`.
+    pub fn wording(&self, language: Language) -> Option<Wording> {
+        self.version(language).map(|v| v.wording)
+    }
+
+    /// The text in every language it has, in the paper's order of languages.
+    pub fn versions(&self) -> &[Version] {
+        &self.versions
+    }
+
+    fn version(&self, language: Language) -> Option<&Version> {
+        self.versions.iter().find(|v| v.language == language)
+    }
+}
+
+/// A language the paper is written in, and whose wording its texts are unless a text says
+/// otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PaperLanguage {
+    pub language: Language,
+    pub wording: Wording,
+}
+
+/// Notes about this paper that the interface and the response show, in the paper's languages.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Notes {
+    /// Before the paper's first paragraph: where its text comes from.
+    pub paper_text: Option<Text>,
+    /// On the response's cover, beside "Question wording".
+    pub wording: Option<Text>,
+}
+
+/// A kind of respondent the organiser asks respondents to say they are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RespondentKind {
+    /// Stored in drafts.
+    pub id: String,
+    pub label: Text,
 }
 
 /// A consultation paper: its identity, where responses go, and its content in order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Consultation {
     pub schema: u32,
+    /// The languages of the paper, the first the one a person sees when their browser asks for
+    /// none of them. Each is a language of the interface too.
+    pub languages: Vec<PaperLanguage>,
     /// Stable identifier, used in storage keys and in saved drafts.
     pub id: String,
     /// The document symbol, e.g. `WIPO/IP/AI/2/GE/20/1`.
@@ -68,6 +142,9 @@ pub struct Consultation {
     pub organiser: Organiser,
     pub intro: Intro,
     pub areas: Vec<Area>,
+    pub notes: Notes,
+    /// The kinds of respondent to choose from; none, and the question is not asked.
+    pub respondent_kinds: Vec<RespondentKind>,
 }
 
 /// Who holds the consultation: named in the interface and on the response's cover.
@@ -178,109 +255,152 @@ impl std::fmt::Display for CatalogError {
     }
 }
 
-// Reading the data file: each part from its JSON object. Lists a part may lack are empty.
+// Reading the data file: each part from its JSON object. Lists a part may lack are empty. A text
+// is read in the languages the file declares; each takes its language's wording unless it says
+// its own (`"en_status": "official"`).
 
-impl Text {
-    fn read(value: &Json) -> Result<Self, Misshapen> {
-        let fields = Fields::of(value)?;
-        let en_status = match fields.required_text("en_status")?.as_str() {
-            "official" => EnglishStatus::Official,
-            "official-part" => EnglishStatus::OfficialPart,
-            "translation" => EnglishStatus::Translation,
-            _ => return Err(Misshapen),
-        };
-        Ok(Text {
-            zh: fields.required_text("zh")?,
-            en: fields.required_text("en")?,
-            en_status,
-        })
-    }
+/// Reads the parts of a paper in its languages.
+struct Reader<'a> {
+    languages: &'a [PaperLanguage],
 }
 
-impl Paragraph {
-    fn read(value: &Json) -> Result<Self, Misshapen> {
+impl Reader<'_> {
+    fn text(&self, value: &Json) -> Result<Text, Misshapen> {
+        let fields = Fields::of(value)?;
+        let versions = self
+            .languages
+            .iter()
+            .map(|declared| {
+                let code = declared.language.code();
+                let wording = match fields.optional_text(&format!("{code}_status"))? {
+                    Some(status) => Wording::from_code(&status).ok_or(Misshapen)?,
+                    None => declared.wording,
+                };
+                Ok(Version {
+                    language: declared.language,
+                    text: fields.required_text(code)?,
+                    wording,
+                })
+            })
+            .collect::<Result<_, Misshapen>>()?;
+        Ok(Text { versions })
+    }
+
+    fn paragraph(&self, value: &Json) -> Result<Paragraph, Misshapen> {
         let fields = Fields::of(value)?;
         Ok(Paragraph {
             n: fields.number("n")? as u32,
-            text: fields.required("text", Text::read)?,
+            text: fields.required("text", |t| self.text(t))?,
             items: fields.list("items", |item| {
                 let item = Fields::of(item)?;
                 Ok(Item {
                     label: item.required_text("label")?,
-                    text: item.required("text", Text::read)?,
+                    text: item.required("text", |t| self.text(t))?,
                 })
             })?,
             question: fields.optional("question", |question| {
                 let question = Fields::of(question)?;
                 Ok(ParagraphQuestion {
                     id: question.required_text("id")?,
-                    text: question.required("text", Text::read)?,
+                    text: question.required("text", |t| self.text(t))?,
                 })
             })?,
         })
     }
-}
 
-impl Issue {
-    fn read(value: &Json) -> Result<Self, Misshapen> {
+    fn issue(&self, value: &Json) -> Result<Issue, Misshapen> {
         let fields = Fields::of(value)?;
         Ok(Issue {
             n: fields.number("n")? as u32,
-            title: fields.required("title", Text::read)?,
-            paragraphs: fields.list("paragraphs", Paragraph::read)?,
+            title: fields.required("title", |t| self.text(t))?,
+            paragraphs: fields.list("paragraphs", |p| self.paragraph(p))?,
             questions: fields.list("questions", |question| {
                 let question = Fields::of(question)?;
                 Ok(Question {
                     id: question.required_text("id")?,
                     label: question.required_text("label")?,
-                    text: question.required("text", Text::read)?,
+                    text: question.required("text", |t| self.text(t))?,
                 })
             })?,
         })
     }
-}
 
-impl Area {
-    fn read(value: &Json) -> Result<Self, Misshapen> {
+    fn area(&self, value: &Json) -> Result<Area, Misshapen> {
         let fields = Fields::of(value)?;
         Ok(Area {
             id: fields.required_text("id")?,
             label: fields.required_text("label")?,
-            heading: fields.required("heading", Text::read)?,
-            paragraphs: fields.list("paragraphs", Paragraph::read)?,
-            issues: fields.list("issues", Issue::read)?,
+            heading: fields.required("heading", |t| self.text(t))?,
+            paragraphs: fields.list("paragraphs", |p| self.paragraph(p))?,
+            issues: fields.list("issues", |i| self.issue(i))?,
         })
     }
 }
 
+fn read_languages(value: &Json) -> Result<Vec<PaperLanguage>, Misshapen> {
+    let languages = Fields::of(value)?.list("languages", |entry| {
+        let entry = Fields::of(entry)?;
+        Ok(PaperLanguage {
+            language: Language::from_code(&entry.required_text("code")?).ok_or(Misshapen)?,
+            wording: Wording::from_code(&entry.required_text("status")?).ok_or(Misshapen)?,
+        })
+    })?;
+    if languages.is_empty() {
+        return Err(Misshapen);
+    }
+    Ok(languages)
+}
+
 impl Consultation {
     fn read(value: &Json) -> Result<Self, Misshapen> {
+        let languages = read_languages(value)?;
+        let reader = Reader {
+            languages: &languages,
+        };
+        let text = |t: &Json| reader.text(t);
         let fields = Fields::of(value)?;
         Ok(Consultation {
             schema: fields.number("schema")? as u32,
             id: fields.required_text("id")?,
             symbol: fields.required_text("symbol")?,
-            title: fields.required("title", Text::read)?,
-            author: fields.required("author", Text::read)?,
+            title: fields.required("title", text)?,
+            author: fields.required("author", text)?,
             published: fields.required_text("published")?,
             deadline: fields.required_text("deadline")?,
             email: fields.required_text("email")?,
             organiser: fields.required("organiser", |organiser| {
                 let organiser = Fields::of(organiser)?;
                 Ok(Organiser {
-                    name: organiser.required("name", Text::read)?,
-                    recipient: organiser.required("recipient", Text::read)?,
+                    name: organiser.required("name", text)?,
+                    recipient: organiser.required("recipient", text)?,
                     publishes_comments: organiser.flag("publishes_comments")?,
                 })
             })?,
             intro: fields.required("intro", |intro| {
                 let intro = Fields::of(intro)?;
                 Ok(Intro {
-                    heading: intro.required("heading", Text::read)?,
-                    paragraphs: intro.list("paragraphs", Paragraph::read)?,
+                    heading: intro.required("heading", text)?,
+                    paragraphs: intro.list("paragraphs", |p| reader.paragraph(p))?,
                 })
             })?,
-            areas: fields.list("areas", Area::read)?,
+            areas: fields.list("areas", |a| reader.area(a))?,
+            notes: fields
+                .optional("notes", |notes| {
+                    let notes = Fields::of(notes)?;
+                    Ok(Notes {
+                        paper_text: notes.optional("paper_text", text)?,
+                        wording: notes.optional("wording", text)?,
+                    })
+                })?
+                .unwrap_or_default(),
+            respondent_kinds: fields.list("respondent_kinds", |kind| {
+                let kind = Fields::of(kind)?;
+                Ok(RespondentKind {
+                    id: kind.required_text("id")?,
+                    label: kind.required("label", text)?,
+                })
+            })?,
+            languages: languages.clone(),
         })
     }
 }
@@ -344,6 +464,18 @@ impl Consultation {
                 }
             }
             for issue in &area.issues {
+                for paragraph in &issue.paragraphs {
+                    if let Some(question) = &paragraph.question {
+                        out.push(Answerable {
+                            id: &question.id,
+                            text: &question.text,
+                            area,
+                            position: Position::InParagraph {
+                                paragraph: paragraph.n,
+                            },
+                        });
+                    }
+                }
                 for question in &issue.questions {
                     out.push(Answerable {
                         id: &question.id,
@@ -357,6 +489,70 @@ impl Consultation {
                 }
             }
         }
+        out
+    }
+
+    /// The paper's languages, in its order.
+    pub fn language_list(&self) -> Vec<Language> {
+        self.languages.iter().map(|l| l.language).collect()
+    }
+
+    /// Whether the paper is written in `language`.
+    pub fn has_language(&self, language: Language) -> bool {
+        self.languages.iter().any(|l| l.language == language)
+    }
+
+    /// The language a person sees first when nothing else chooses one.
+    pub fn first_language(&self) -> Language {
+        self.languages[0].language
+    }
+
+    /// Whether the texts in `language` differ in whose wording they are: then each says it, else
+    /// the note on the paper's text says it once.
+    pub fn wording_varies(&self, language: Language) -> bool {
+        let mut wordings = self.texts().into_iter().filter_map(|t| t.wording(language));
+        let first = wordings.next();
+        wordings.any(|w| Some(w) != first)
+    }
+
+    /// The name of the respondent kind `id` in `language`; the id itself for a kind this paper
+    /// does not list (from a draft of another paper).
+    pub fn kind_label(&self, id: &str, language: Language) -> String {
+        self.respondent_kinds
+            .iter()
+            .find(|k| k.id == id)
+            .map_or_else(|| id.to_string(), |k| k.label.get(language).to_string())
+    }
+
+    /// Every text of the paper, in the file's order (notes and respondent kinds last).
+    pub fn texts(&self) -> Vec<&Text> {
+        fn paragraph<'a>(out: &mut Vec<&'a Text>, p: &'a Paragraph) {
+            out.push(&p.text);
+            out.extend(p.items.iter().map(|i| &i.text));
+            out.extend(p.question.iter().map(|q| &q.text));
+        }
+        let mut out = vec![&self.title, &self.author];
+        out.extend([&self.organiser.name, &self.organiser.recipient]);
+        out.push(&self.intro.heading);
+        for p in &self.intro.paragraphs {
+            paragraph(&mut out, p);
+        }
+        for area in &self.areas {
+            out.push(&area.heading);
+            for p in &area.paragraphs {
+                paragraph(&mut out, p);
+            }
+            for issue in &area.issues {
+                out.push(&issue.title);
+                for p in &issue.paragraphs {
+                    paragraph(&mut out, p);
+                }
+                out.extend(issue.questions.iter().map(|q| &q.text));
+            }
+        }
+        out.extend(self.notes.paper_text.iter());
+        out.extend(self.notes.wording.iter());
+        out.extend(self.respondent_kinds.iter().map(|k| &k.label));
         out
     }
 
@@ -420,8 +616,12 @@ mod tests {
         let p26 = paper.context_paragraphs().find(|p| p.n == 26).unwrap();
         let question = p26.question.as_ref().expect("paragraph 26 asks a question");
         assert_eq!(question.id, "p26");
-        assert!(p26.text.zh.ends_with(&question.text.zh));
-        assert!(p26.text.en.ends_with(&question.text.en));
+        for language in Language::ALL {
+            assert!(p26
+                .text
+                .get(language)
+                .ends_with(question.text.get(language)));
+        }
         assert!(p26.lead(Language::Zh).ends_with("创造性表达。"));
         assert!(p26
             .lead(Language::English)
@@ -437,10 +637,10 @@ mod tests {
 
     #[test]
     fn a_catalog_of_another_schema_is_refused() {
-        let json = crate::WIPO_2019_JSON.replacen("\"schema\": 3", "\"schema\": 2", 1);
+        let json = crate::WIPO_2019_JSON.replacen("\"schema\": 4", "\"schema\": 3", 1);
         assert!(matches!(
             Consultation::from_json(&json),
-            Err(CatalogError::Schema(2))
+            Err(CatalogError::Schema(3))
         ));
     }
 }

@@ -6,16 +6,16 @@
 use super::{answer_groups, Contribution};
 use crate::catalog::Consultation;
 use crate::draft::{FieldKey, GENERAL_COMMENTS};
-use crate::export::outline::{document_fact, Block, Fact, Options, Outline, PaperHeadings};
+use crate::export::outline::{
+    document_fact, subtitles, Block, Fact, Options, Outline, PaperHeadings,
+};
 use crate::i18n::fill;
-use crate::language::Language;
 
 /// The compilation of `contributions` to `paper`. `options.include_unanswered` also lists the
 /// questions nobody answered.
 pub fn outline(paper: &Consultation, contributions: &[Contribution], options: &Options) -> Outline {
     let strings = options.language.strings();
-    let mut headings = PaperHeadings::new(options);
-    let other = headings.other();
+    let mut headings = PaperHeadings::new(paper, options);
     let questions = paper.answerables();
     let labelled = |key: &str, prefix: Option<&str>| -> Vec<Block> {
         answer_groups(contributions, key)
@@ -46,13 +46,13 @@ pub fn outline(paper: &Consultation, contributions: &[Contribution], options: &O
             }
             let number = headings.number(question, &mut area_blocks);
             let text = question.text.get(options.language).to_string();
-            let translation = other.map(|other| question.text.get(other).to_string());
+            let translations = headings.translations(question.text);
             if answers.is_empty() {
                 area_blocks.push(Block::Question {
                     id: question.id.to_string(),
                     number,
                     text,
-                    translation,
+                    translations,
                     answer: None,
                 });
                 continue;
@@ -61,7 +61,7 @@ pub fn outline(paper: &Consultation, contributions: &[Contribution], options: &O
                 id: question.id.to_string(),
                 number,
                 text,
-                translation,
+                translations,
             });
             area_blocks.extend(answers);
         }
@@ -107,13 +107,11 @@ pub fn outline(paper: &Consultation, contributions: &[Contribution], options: &O
         .collect();
     Outline {
         lang: options.language.tag(),
-        translation_lang: other.map(Language::tag),
         title: fill(
             strings.desk_compilation_title,
             &[("title", paper.title.get(options.language))],
         ),
-        subtitle: paper.title.get(options.language.other()).to_string(),
-        subtitle_lang: options.language.other().tag(),
+        subtitles: subtitles(paper, options.language),
         cover: vec![
             document_fact(paper, options),
             fact(strings.doc_date, options.date.clone()),
@@ -153,12 +151,14 @@ mod tests {
         Contribution::from_file(draft, Some("2026-11-20T09:00:00Z".into()), "f.json")
     }
 
+    use crate::language::Language;
+
     fn options(language: Language) -> Options {
         Options {
             date: "2026-11-28".into(),
             include_unanswered: false,
             language,
-            bilingual: false,
+            all_languages: false,
         }
     }
 

@@ -13,7 +13,7 @@ pub use keeper::{
     backup_key, history_key, setting_key, storage_key, KeyValueStore, OpenNotice, SaveStatus,
     Session, StoreError,
 };
-pub use respondent::{Capacity, Publication, Respondent, RespondentKind, RespondentText};
+pub use respondent::{Capacity, Publication, Respondent, RespondentText};
 
 use crate::json::{self, Fields, Json, Misshapen, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -374,7 +374,7 @@ mod tests {
         draft.set_answer("1.i", "一");
         draft.set_comment("data", "二");
         draft.respondent.name = "张三".into();
-        draft.respondent.kind = Some(RespondentKind::Ngo);
+        draft.respondent.kind = Some("ngo".into());
         draft.respondent.publication_acknowledged = true;
         let mut copy = Draft::new(ID);
         for (key, text) in draft.fields() {
@@ -492,7 +492,7 @@ mod tests {
         draft.set_comment("data", "数据一节遗漏了个人数据的问题。");
         draft.set_comment(GENERAL_COMMENTS, "总体同意。");
         draft.respondent.name = "张三".into();
-        draft.respondent.kind = Some(RespondentKind::UniversityOrResearch);
+        draft.respondent.kind = Some("university-or-research".into());
         draft.respondent.publication = Some(Publication::WithName);
         let json = draft.to_json("2026-11-26T10:00:00.000Z");
         let (back, saved_at) = Draft::from_json(&json, ID).unwrap();
@@ -527,11 +527,14 @@ mod tests {
             Err(DraftError::NotJson)
         );
         assert_eq!(Draft::from_json("[1,2]", ID), Err(DraftError::NotADraft));
-        let bad_kind = good.replace(
+        let bad_capacity = good.replace(
             "\"answers\":{}",
-            "\"answers\":{},\"respondent\":{\"kind\":\"alien\"}",
+            "\"answers\":{},\"respondent\":{\"capacity\":\"alien\"}",
         );
-        assert_eq!(Draft::from_json(&bad_kind, ID), Err(DraftError::NotADraft));
+        assert_eq!(
+            Draft::from_json(&bad_capacity, ID),
+            Err(DraftError::NotADraft)
+        );
         let wrong_type = good.replace("\"answers\":{}", "\"answers\":{\"1.i\":5}");
         assert_eq!(
             Draft::from_json(&wrong_type, ID),

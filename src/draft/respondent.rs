@@ -1,4 +1,4 @@
-//! Who is responding: the details WIPO asked for, and their choice about publication.
+//! Who is responding: the details the organiser asks for, and their choice about publication.
 
 use crate::json::{Fields, Json, Misshapen, Value};
 
@@ -10,10 +10,11 @@ pub struct Respondent {
     pub title: String,
     pub organisation: String,
     pub capacity: Option<Capacity>,
-    pub kind: Option<RespondentKind>,
+    /// The id of one of the paper's respondent kinds (`catalog::RespondentKind`).
+    pub kind: Option<String>,
     pub country: String,
     pub email: String,
-    /// Acknowledges that WIPO publishes the comments it receives.
+    /// Acknowledges that the organiser publishes the comments it receives.
     pub publication_acknowledged: bool,
     pub publication: Option<Publication>,
 }
@@ -41,48 +42,7 @@ impl Capacity {
     }
 }
 
-/// The kinds of respondent the paper invites (paragraph 3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RespondentKind {
-    GovernmentOrIpOffice,
-    IntergovernmentalOrganisation,
-    Ngo,
-    Business,
-    UniversityOrResearch,
-    ProfessionalBody,
-    Individual,
-}
-
-impl RespondentKind {
-    pub const ALL: [RespondentKind; 7] = [
-        RespondentKind::GovernmentOrIpOffice,
-        RespondentKind::IntergovernmentalOrganisation,
-        RespondentKind::Ngo,
-        RespondentKind::Business,
-        RespondentKind::UniversityOrResearch,
-        RespondentKind::ProfessionalBody,
-        RespondentKind::Individual,
-    ];
-
-    /// The value used in forms and stored drafts.
-    pub fn code(self) -> &'static str {
-        match self {
-            RespondentKind::GovernmentOrIpOffice => "government-or-ip-office",
-            RespondentKind::IntergovernmentalOrganisation => "intergovernmental-organisation",
-            RespondentKind::Ngo => "ngo",
-            RespondentKind::Business => "business",
-            RespondentKind::UniversityOrResearch => "university-or-research",
-            RespondentKind::ProfessionalBody => "professional-body",
-            RespondentKind::Individual => "individual",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
-    }
-}
-
-/// How the respondent wants to appear when WIPO publishes the response.
+/// How the respondent wants to appear when the organiser publishes the response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Publication {
     WithName,
@@ -179,7 +139,7 @@ impl Respondent {
             .map(|&field| (field.code(), self.text(field)))
             .collect();
         details.push(("capacity", self.capacity.map_or("", Capacity::code)));
-        details.push(("kind", self.kind.map_or("", RespondentKind::code)));
+        details.push(("kind", self.kind.as_deref().unwrap_or("")));
         details.push((
             ACKNOWLEDGED,
             if self.publication_acknowledged {
@@ -203,7 +163,7 @@ impl Respondent {
         fn choose<T: PartialEq>(
             slot: &mut Option<T>,
             text: &str,
-            from: fn(&str) -> Option<T>,
+            from: impl Fn(&str) -> Option<T>,
         ) -> Option<bool> {
             let value = if text.is_empty() {
                 None
@@ -219,7 +179,8 @@ impl Respondent {
         }
         match name {
             "capacity" => choose(&mut self.capacity, text, Capacity::from_code),
-            "kind" => choose(&mut self.kind, text, RespondentKind::from_code),
+            // Any id: the paper says which it lists, and a draft keeps one it does not.
+            "kind" => choose(&mut self.kind, text, |id| Some(id.to_string())),
             "publication" => choose(&mut self.publication, text, Publication::from_code),
             ACKNOWLEDGED => {
                 let on = text == "true";
@@ -277,14 +238,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn kinds_round_trip_through_their_codes() {
-        for kind in RespondentKind::ALL {
-            assert_eq!(RespondentKind::from_code(kind.code()), Some(kind));
-        }
-        assert_eq!(RespondentKind::from_code("alien"), None);
-    }
-
-    #[test]
     fn text_fields_are_set_and_read_back() {
         let mut respondent = Respondent::default();
         assert!(respondent.is_empty());
@@ -300,7 +253,7 @@ mod tests {
     fn stored_form_uses_readable_codes() {
         let respondent = Respondent {
             capacity: Some(Capacity::OnBehalfOfOrganisation),
-            kind: Some(RespondentKind::GovernmentOrIpOffice),
+            kind: Some("government-or-ip-office".into()),
             publication: Some(Publication::NameWithheld),
             ..Respondent::default()
         };
@@ -314,8 +267,12 @@ mod tests {
         let old = r#"{"name":"王五","title":"","organisation":"","capacity":null,"kind":"ngo","country":"","email":"","publication_acknowledged":false,"publication":null}"#;
         let read = Respondent::from_json(&crate::json::parse(old).unwrap()).unwrap();
         assert_eq!(read.name, "王五");
-        assert_eq!(read.kind, Some(RespondentKind::Ngo));
-        let alien = r#"{"kind":"alien"}"#;
-        assert!(Respondent::from_json(&crate::json::parse(alien).unwrap()).is_err());
+        assert_eq!(read.kind.as_deref(), Some("ngo"));
+        // A kind another paper lists is kept, not dropped; a wrong choice still refuses.
+        let other = r#"{"kind":"community-group"}"#;
+        let read = Respondent::from_json(&crate::json::parse(other).unwrap()).unwrap();
+        assert_eq!(read.kind.as_deref(), Some("community-group"));
+        let wrong = r#"{"capacity":"alien"}"#;
+        assert!(Respondent::from_json(&crate::json::parse(wrong).unwrap()).is_err());
     }
 }

@@ -2,7 +2,7 @@
 //! heading styles (Title, Heading 1-3) so the navigation pane and a table of contents work.
 
 use super::markup::escape;
-use super::outline::{Block, Fact, Outline};
+use super::outline::{Block, Fact, Outline, Translation};
 use super::zip::ZipWriter;
 use std::fmt::Write;
 
@@ -34,7 +34,9 @@ pub fn write(outline: &Outline) -> Vec<u8> {
 pub fn document(outline: &Outline) -> String {
     let mut body = String::new();
     paragraph(&mut body, Some("Title"), &outline.title);
-    paragraph(&mut body, None, &outline.subtitle);
+    for subtitle in &outline.subtitles {
+        paragraph(&mut body, None, &subtitle.text);
+    }
     facts(&mut body, &outline.cover, outline.label_separator);
     if !outline.respondent.is_empty() {
         paragraph(&mut body, Some("Heading1"), &outline.respondent_heading);
@@ -47,17 +49,17 @@ pub fn document(outline: &Outline) -> String {
             Block::Prompt {
                 number,
                 text,
-                translation,
+                translations,
                 ..
-            } => question(&mut body, number, text, translation),
+            } => question(&mut body, number, text, translations),
             Block::Question {
                 number,
                 text,
-                translation,
+                translations,
                 answer,
                 ..
             } => {
-                question(&mut body, number, text, translation);
+                question(&mut body, number, text, translations);
                 paragraph(&mut body, Some("ViewLabel"), &outline.view_label);
                 match answer {
                     Some(answer) => free_text(&mut body, answer),
@@ -82,10 +84,10 @@ pub fn document(outline: &Outline) -> String {
     )
 }
 
-fn question(body: &mut String, number: &str, text: &str, translation: &Option<String>) {
+fn question(body: &mut String, number: &str, text: &str, translations: &[Translation]) {
     paragraph(body, Some("Heading3"), &format!("{number} {text}"));
-    if let Some(translation) = translation {
-        paragraph(body, Some("Translation"), translation);
+    for translation in translations {
+        paragraph(body, Some("Translation"), &translation.text);
     }
 }
 
@@ -157,7 +159,7 @@ mod tests {
             date: "2026-11-26".into(),
             include_unanswered: true,
             language: crate::language::Language::Zh,
-            bilingual: false,
+            all_languages: false,
         };
         outline(crate::wipo_2019(), &draft, &options)
     }

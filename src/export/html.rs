@@ -3,7 +3,7 @@
 //! element, so importing the same file resumes the draft. All text is escaped.
 
 use super::markup::{escape, Element};
-use super::outline::{Block, Fact, Outline};
+use super::outline::{Block, Fact, Outline, Translation};
 use crate::draft::transfer::HTML_ELEMENT_ID;
 use std::fmt::Write;
 
@@ -58,14 +58,16 @@ pub fn body(outline: &Outline) -> String {
 pub fn document(outline: &Outline) -> Element {
     let mut main = Element::new("main")
         .class("rd")
-        .child(Element::new("h1").text(&outline.title))
-        .child(
+        .child(Element::new("h1").text(&outline.title));
+    for subtitle in &outline.subtitles {
+        main.push(
             Element::new("p")
                 .class("rd-subtitle")
-                .attr("lang", outline.subtitle_lang)
-                .text(&outline.subtitle),
-        )
-        .child(facts(&outline.cover));
+                .attr("lang", subtitle.lang)
+                .text(&subtitle.text),
+        );
+    }
+    main.push(facts(&outline.cover));
     if !outline.respondent.is_empty() {
         main.push(Element::new("h2").text(&outline.respondent_heading));
         main.push(facts(&outline.respondent));
@@ -78,16 +80,16 @@ pub fn document(outline: &Outline) -> Element {
                 id,
                 number,
                 text,
-                translation,
-            } => main.push(question(outline, [id, number, text], translation)),
+                translations,
+            } => main.push(question([id, number, text], translations)),
             Block::Question {
                 id,
                 number,
                 text,
-                translation,
+                translations,
                 answer,
             } => {
-                let question = question(outline, [id, number, text], translation).child(
+                let question = question([id, number, text], translations).child(
                     Element::new("p")
                         .class("rd-label")
                         .text(&outline.view_label),
@@ -116,12 +118,9 @@ pub fn document(outline: &Outline) -> Element {
     main
 }
 
-/// A question's block with its text (and its translation in a bilingual document).
-fn question(
-    outline: &Outline,
-    [id, number, text]: [&String; 3],
-    translation: &Option<String>,
-) -> Element {
+/// A question's block with its text (and its translations in a document in all the paper's
+/// languages).
+fn question([id, number, text]: [&String; 3], translations: &[Translation]) -> Element {
     let mut block = Element::new("div")
         .class("rd-question")
         .attr("id", format!("q-{id}"))
@@ -130,12 +129,12 @@ fn question(
                 .class("rd-question__text")
                 .text(format!("{number} {text}")),
         );
-    if let (Some(translation), Some(lang)) = (translation, outline.translation_lang) {
+    for translation in translations {
         block.push(
             Element::new("p")
                 .class("rd-question__text rd-translation")
-                .attr("lang", lang)
-                .text(translation),
+                .attr("lang", translation.lang)
+                .text(&translation.text),
         );
     }
     block
@@ -178,7 +177,7 @@ mod tests {
             date: "2026-11-26".into(),
             include_unanswered: true,
             language: crate::language::Language::Zh,
-            bilingual: false,
+            all_languages: false,
         };
         let outline = outline(crate::wipo_2019(), draft, &options);
         write(

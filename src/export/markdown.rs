@@ -6,14 +6,16 @@
 //! breaks are kept (as hard breaks); spaces and tabs at the start and end of a line are dropped,
 //! since Markdown would otherwise read them as code blocks or discard them.
 
-use super::outline::{Block, Fact, Outline};
+use super::outline::{Block, Fact, Outline, Translation};
 use std::fmt::Write;
 
 /// Writes the whole response.
 pub fn write(outline: &Outline) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape_line(&outline.title));
-    let _ = writeln!(out, "{}\n", escape_line(&outline.subtitle));
+    for subtitle in &outline.subtitles {
+        let _ = writeln!(out, "{}\n", escape_line(&subtitle.text));
+    }
     write_facts(&mut out, &outline.cover, outline.label_separator);
     if !outline.respondent.is_empty() {
         let _ = write!(out, "\n## {}\n\n", escape_line(&outline.respondent_heading));
@@ -30,17 +32,17 @@ pub fn write(outline: &Outline) -> String {
             Block::Prompt {
                 number,
                 text,
-                translation,
+                translations,
                 ..
-            } => write_question(&mut out, number, text, translation),
+            } => write_question(&mut out, number, text, translations),
             Block::Question {
                 number,
                 text,
-                translation,
+                translations,
                 answer,
                 ..
             } => {
-                write_question(&mut out, number, text, translation);
+                write_question(&mut out, number, text, translations);
                 let _ = write!(out, "{}\n\n", escape_line(&outline.view_label));
                 match answer {
                     Some(answer) => out.push_str(&answer_block(answer)),
@@ -62,15 +64,15 @@ pub fn write(outline: &Outline) -> String {
     out
 }
 
-fn write_question(out: &mut String, number: &str, text: &str, translation: &Option<String>) {
+fn write_question(out: &mut String, number: &str, text: &str, translations: &[Translation]) {
     let _ = write!(
         out,
         "\n**{}** {}\n\n",
         escape_line(number),
         escape_line(text)
     );
-    if let Some(translation) = translation {
-        let _ = write!(out, "{}\n\n", escape_line(translation));
+    for translation in translations {
+        let _ = write!(out, "{}\n\n", escape_line(&translation.text));
     }
 }
 
@@ -147,7 +149,7 @@ mod tests {
             date: "2026-11-26".into(),
             include_unanswered: true,
             language: crate::language::Language::Zh,
-            bilingual: false,
+            all_languages: false,
         };
         write(&outline(crate::wipo_2019(), draft, &options))
     }

@@ -5,7 +5,7 @@
 use super::{issue_heading, question_number};
 use crate::catalog::{printed_label, Answerable, Consultation, Position};
 use crate::draft::{Capacity, Draft, Publication, Respondent, RespondentText, GENERAL_COMMENTS};
-use crate::i18n::{fill, kind_label, paper_words, text_label, Strings};
+use crate::i18n::{fill, paper_words, text_label, Strings};
 use crate::language::Language;
 
 /// Choices the respondent makes when downloading.
@@ -17,38 +17,55 @@ pub struct Options {
     pub include_unanswered: bool,
     /// The document's language.
     pub language: Language,
-    /// Give the paper's headings and questions in the other language too.
-    pub bilingual: bool,
+    /// Give the paper's headings and questions in each of its other languages too.
+    pub all_languages: bool,
+}
+
+/// A text in another language than the document's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Translation {
+    pub lang: &'static str,
+    pub text: String,
 }
 
 /// The paper's headings and question numbers as a document in `options` gives them: each
-/// heading followed in a bilingual document by its other language, and an issue's heading put
-/// before its first question.
+/// heading followed in a document in all the paper's languages by its other languages, and an
+/// issue's heading put before its first question.
 pub(crate) struct PaperHeadings {
     strings: &'static Strings,
     language: Language,
-    other: Option<Language>,
+    others: Vec<Language>,
     last_issue: Option<u32>,
 }
 
 impl PaperHeadings {
-    pub(crate) fn new(options: &Options) -> Self {
+    pub(crate) fn new(paper: &Consultation, options: &Options) -> Self {
         PaperHeadings {
             strings: options.language.strings(),
             language: options.language,
-            other: options.bilingual.then(|| options.language.other()),
+            others: if options.all_languages {
+                other_languages(paper, options.language)
+            } else {
+                Vec::new()
+            },
             last_issue: None,
         }
     }
 
-    /// The language of the translations, in a bilingual document.
-    pub(crate) fn other(&self) -> Option<Language> {
-        self.other
+    /// `text` in each language the document gives beside its own.
+    pub(crate) fn translations(&self, text: &crate::catalog::Text) -> Vec<Translation> {
+        self.others
+            .iter()
+            .map(|&other| Translation {
+                lang: other.tag(),
+                text: text.get(other).to_string(),
+            })
+            .collect()
     }
 
     pub(crate) fn heading(&self, in_language: &dyn Fn(&Strings) -> String) -> String {
         let mut out = in_language(self.strings);
-        if let Some(other) = self.other {
+        for other in &self.others {
             out.push_str(self.strings.doc_heading_join);
             out.push_str(&in_language(other.strings()));
         }
@@ -91,13 +108,13 @@ pub enum Block {
     Area(String),
     /// An issue heading (level 3).
     Issue(String),
-    /// A question and its answer; `None` when unanswered. `translation` is the question in the
-    /// other language of a bilingual document.
+    /// A question and its answer; `None` when unanswered. `translations` are the question in
+    /// the paper's other languages, in a document that gives them all.
     Question {
         id: String,
         number: String,
         text: String,
-        translation: Option<String>,
+        translations: Vec<Translation>,
         answer: Option<String>,
     },
     /// A question with no answer slot of its own: in a compilation, the contributions that follow
@@ -106,7 +123,7 @@ pub enum Block {
         id: String,
         number: String,
         text: String,
-        translation: Option<String>,
+        translations: Vec<Translation>,
     },
     /// A labelled free text: comments on missing issues.
     Comment { label: String, text: String },
@@ -118,12 +135,9 @@ pub enum Block {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outline {
     pub lang: &'static str,
-    /// The language of `Block::Question::translation`, in a bilingual document.
-    pub translation_lang: Option<&'static str>,
     pub title: String,
-    /// The paper's title in the other language.
-    pub subtitle: String,
-    pub subtitle_lang: &'static str,
+    /// The paper's title in its other languages.
+    pub subtitles: Vec<Translation>,
     pub cover: Vec<Fact>,
     /// The heading of the respondent block and its details (only those given).
     pub respondent_heading: String,
@@ -137,6 +151,26 @@ pub struct Outline {
     pub view_label: String,
     /// What stands for a missing answer (`（未作答）`).
     pub not_answered: String,
+}
+
+/// The paper's languages other than `language`, in the paper's order.
+fn other_languages(paper: &Consultation, language: Language) -> Vec<Language> {
+    paper
+        .language_list()
+        .into_iter()
+        .filter(|l| *l != language)
+        .collect()
+}
+
+/// The paper's title in its languages other than the document's.
+pub(crate) fn subtitles(paper: &Consultation, language: Language) -> Vec<Translation> {
+    other_languages(paper, language)
+        .into_iter()
+        .map(|other| Translation {
+            lang: other.tag(),
+            text: paper.title.get(other).to_string(),
+        })
+        .collect()
 }
 
 /// The subject line of the email that carries the response.
@@ -169,8 +203,7 @@ pub(crate) fn document_fact(paper: &Consultation, options: &Options) -> Fact {
 /// Builds the outline of the response to `paper` from `draft`.
 pub fn outline(paper: &Consultation, draft: &Draft, options: &Options) -> Outline {
     let strings = options.language.strings();
-    let mut headings = PaperHeadings::new(options);
-    let other = headings.other();
+    let mut headings = PaperHeadings::new(paper, options);
     let questions = paper.answerables();
     let answered = draft.answered_count(questions.iter().map(|q| q.id));
     let fact = |label: &str, value: String| Fact {
@@ -184,16 +217,22 @@ pub fn outline(paper: &Consultation, draft: &Draft, options: &Options) -> Outlin
         ),
         fact(strings.doc_subject_label, subject(paper, strings)),
         document_fact(paper, options),
+    ]
+    .into_iter()
+    .chain(paper.notes.wording.as_ref().map(|wording| {
         fact(
             strings.doc_wording,
-            paper_words(strings.doc_wording_value, paper, strings, &[]),
-        ),
+            paper_words(wording.get(options.language), paper, strings, &[]),
+        )
+    }))
+    .chain([
         fact(strings.doc_date, options.date.clone()),
         fact(
             strings.doc_answered,
             format!("{answered} / {}", questions.len()),
         ),
-    ];
+    ])
+    .collect();
 
     let mut body = Vec::new();
     for area in &paper.areas {
@@ -211,7 +250,7 @@ pub fn outline(paper: &Consultation, draft: &Draft, options: &Options) -> Outlin
                 id: question.id.to_string(),
                 number,
                 text: question.text.get(options.language).to_string(),
-                translation: other.map(|other| question.text.get(other).to_string()),
+                translations: headings.translations(question.text),
                 answer,
             });
         }
@@ -247,13 +286,11 @@ pub fn outline(paper: &Consultation, draft: &Draft, options: &Options) -> Outlin
 
     Outline {
         lang: options.language.tag(),
-        translation_lang: other.map(Language::tag),
         title: fill(
             strings.doc_title,
             &[("title", paper.title.get(options.language))],
         ),
-        subtitle: paper.title.get(options.language.other()).to_string(),
-        subtitle_lang: options.language.other().tag(),
+        subtitles: subtitles(paper, options.language),
         cover,
         respondent_heading: strings.doc_respondent.to_string(),
         respondent: respondent_facts(paper, &draft.respondent, strings),
@@ -281,7 +318,10 @@ fn respondent_facts(paper: &Consultation, respondent: &Respondent, strings: &Str
         Capacity::Personal => strings.capacity_personal,
         Capacity::OnBehalfOfOrganisation => strings.capacity_organisation,
     });
-    let kind = respondent.kind.map(|k| kind_label(k, strings));
+    let kind = respondent
+        .kind
+        .as_deref()
+        .map(|id| paper.kind_label(id, strings.language));
     let acknowledged = paper_words(strings.doc_publication_acknowledged, paper, strings, &[]);
     let publication: Vec<&str> = [
         respondent
@@ -345,7 +385,7 @@ mod tests {
             date: "2026-11-26".into(),
             include_unanswered,
             language: Language::Zh,
-            bilingual: false,
+            all_languages: false,
         }
     }
 
@@ -389,9 +429,9 @@ mod tests {
                         .find(|q| q.id == "10.iii")
                         .unwrap()
                         .text
-                        .zh
-                        .clone(),
-                    translation: None,
+                        .get(Language::Zh)
+                        .to_string(),
+                    translations: Vec::new(),
                     answer: Some("无意见。".into()),
                 },
             ]
@@ -453,8 +493,8 @@ mod tests {
             ]
         );
         assert!(
-            matches!(&outline.body[2], Block::Question { number, text, translation: None, .. }
-            if number == "(iii)" && text.starts_with("Would a system of deposit for algorithms"))
+            matches!(&outline.body[2], Block::Question { number, text, translations, .. }
+            if number == "(iii)" && translations.is_empty() && text.starts_with("Would a system of deposit for algorithms"))
         );
         assert!(outline.cover[1]
             .value
@@ -468,23 +508,31 @@ mod tests {
         draft.set_answer("4.iii", "有用。");
         draft.set_answer("p26", "需要。");
         let options = Options {
-            bilingual: true,
+            all_languages: true,
             ..options(false)
         };
         let outline = outline(paper, &draft, &options);
-        assert_eq!(outline.translation_lang, Some("en"));
+        assert_eq!(
+            outline.subtitles,
+            [Translation {
+                lang: "en",
+                text: paper.title.get(Language::English).to_string()
+            }]
+        );
         assert_eq!(outline.body[0], Block::Area("专利权 / Patents".into()));
         assert_eq!(
             outline.body[1],
             Block::Issue("议题 4：披露 / Issue 4: Disclosure".into())
         );
         assert!(
-            matches!(&outline.body[2], Block::Question { text, translation: Some(en), .. }
-            if text.starts_with("与微生物的沉积类似") && en.starts_with("Would a system of deposit"))
+            matches!(&outline.body[2], Block::Question { text, translations, .. }
+            if text.starts_with("与微生物的沉积类似") && translations[0].lang == "en"
+                && translations[0].text.starts_with("Would a system of deposit"))
         );
-        assert!(outline.body.iter().any(
-            |b| matches!(b, Block::Question { id, translation: Some(en), .. }
-            if id == "p26" && en.starts_with("Are there measures"))
-        ));
+        assert!(outline
+            .body
+            .iter()
+            .any(|b| matches!(b, Block::Question { id, translations, .. }
+            if id == "p26" && translations[0].text.starts_with("Are there measures"))));
     }
 }

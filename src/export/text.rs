@@ -1,6 +1,6 @@
 //! The response as plain text (UTF-8): the same outline, readable in any editor or mail body.
 
-use super::outline::{Block, Fact, Outline};
+use super::outline::{Block, Fact, Outline, Translation};
 use std::fmt::Write;
 
 /// Writes the whole response.
@@ -8,7 +8,9 @@ pub fn write(outline: &Outline) -> String {
     let [open, close] = outline.text_heading_marks;
     let mut out = String::new();
     let _ = writeln!(out, "{}", outline.title);
-    let _ = writeln!(out, "{}", outline.subtitle);
+    for subtitle in &outline.subtitles {
+        let _ = writeln!(out, "{}", subtitle.text);
+    }
     out.push('\n');
     write_facts(&mut out, &outline.cover, outline.label_separator);
     if !outline.respondent.is_empty() {
@@ -26,18 +28,18 @@ pub fn write(outline: &Outline) -> String {
             Block::Prompt {
                 number,
                 text,
-                translation,
+                translations,
                 ..
-            } => question(&mut out, number, text, translation),
+            } => question(&mut out, number, text, translations),
             Block::Question {
                 number,
                 text,
-                translation,
+                translations,
                 answer,
                 ..
             } => {
                 let answer = answer.as_deref().unwrap_or(&outline.not_answered);
-                question(&mut out, number, text, translation);
+                question(&mut out, number, text, translations);
                 let _ = writeln!(out, "{}\n{}", outline.view_label, lines(answer));
             }
             Block::Comment { label, text } => {
@@ -51,12 +53,12 @@ pub fn write(outline: &Outline) -> String {
     out
 }
 
-fn question(out: &mut String, number: &str, text: &str, translation: &Option<String>) {
+fn question(out: &mut String, number: &str, text: &str, translations: &[Translation]) {
     // Full-width brackets need no space after them.
     let gap = if number.ends_with('）') { "" } else { " " };
     let _ = writeln!(out, "\n{number}{gap}{text}");
-    if let Some(translation) = translation {
-        let _ = writeln!(out, "{translation}");
+    for translation in translations {
+        let _ = writeln!(out, "{}", translation.text);
     }
 }
 
@@ -89,7 +91,7 @@ mod tests {
             date: "2026-11-26".into(),
             include_unanswered: true,
             language: crate::language::Language::Zh,
-            bilingual: false,
+            all_languages: false,
         };
         let text = write(&outline(paper, &draft, &options));
         assert!(text.starts_with("意见回复：关于知识产权政策与人工智能的议题文件草案\n"));
@@ -108,7 +110,7 @@ mod tests {
             date: "2026-11-26".into(),
             include_unanswered: false,
             language: crate::language::Language::English,
-            bilingual: false,
+            all_languages: false,
         };
         let text = write(&outline(paper, &draft, &options));
         assert!(text.contains(

@@ -7,7 +7,7 @@ mod zh;
 pub use en::EN;
 pub use zh::ZH;
 
-use crate::draft::{RespondentKind, RespondentText};
+use crate::draft::RespondentText;
 use crate::language::Language;
 
 /// The strings of one interface language. A string missing in either language does not compile;
@@ -25,11 +25,11 @@ pub struct Strings {
     /// A calendar date, from `{y}`, `{month}` and `{d}`.
     pub date_format: &'static str,
     pub months: [&'static str; 12],
-    /// What the reader should know about the paper's text in this language.
-    pub paper_text_note: &'static str,
-    pub english_official: &'static str,
-    pub english_official_part: &'static str,
-    pub english_translation: &'static str,
+    /// Whose wording a text of the paper is, where the paper's texts in this language differ
+    /// in it (`catalog::Wording`).
+    pub wording_official: &'static str,
+    pub wording_official_part: &'static str,
+    pub wording_translation: &'static str,
     pub language_switch_label: &'static str,
     pub skip_to_questions: &'static str,
     pub toc_heading: &'static str,
@@ -84,8 +84,6 @@ pub struct Strings {
     pub capacity_organisation: &'static str,
     pub kind_label: &'static str,
     pub kind_choose: &'static str,
-    /// In the order of `RespondentKind::ALL`.
-    pub kinds: [&'static str; 7],
     pub publication_legend: &'static str,
     pub publication_notice: &'static str,
     pub publication_acknowledge: &'static str,
@@ -202,7 +200,8 @@ pub struct Strings {
     pub import_unreadable_file: &'static str,
     pub import_encoding: &'static str,
     pub download_language_legend: &'static str,
-    pub download_bilingual: &'static str,
+    /// The choice of a document in all the paper's languages; `{languages}` lists them.
+    pub download_all_languages: &'static str,
     pub privacy_note: &'static str,
     // The response document.
     /// The document's title, from `{title}`.
@@ -211,7 +210,6 @@ pub struct Strings {
     /// The paper's reference, from `{symbol}`, `{author}` and `{date}`.
     pub doc_document_value: &'static str,
     pub doc_wording: &'static str,
-    pub doc_wording_value: &'static str,
     /// Around a section heading in the plain-text document: `【专利权】`, `== Patents ==`.
     pub text_heading_marks: [&'static str; 2],
     /// Marks text cut short in a preview.
@@ -297,12 +295,6 @@ pub fn text_label(field: RespondentText, strings: &Strings) -> &'static str {
         RespondentText::Country => strings.country_label,
         RespondentText::Email => strings.email_label,
     }
-}
-
-/// The name of a kind of respondent.
-pub fn kind_label(kind: RespondentKind, strings: &Strings) -> &'static str {
-    let index = RespondentKind::ALL.iter().position(|k| *k == kind);
-    strings.kinds[index.expect("ALL lists every kind")]
 }
 
 /// Replaces each `{name}` in `template` with its value.

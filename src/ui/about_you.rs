@@ -2,8 +2,8 @@
 
 use super::draft_handle::DraftHandle;
 use super::{use_paper, use_strings};
-use crate::draft::{Capacity, Publication, Respondent, RespondentKind, RespondentText};
-use crate::i18n::{kind_label, paper_words, text_label};
+use crate::draft::{Capacity, Publication, Respondent, RespondentText};
+use crate::i18n::{paper_words, text_label};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -59,8 +59,8 @@ pub fn AboutYou(props: &AboutYouProps) -> Html {
     let on_kind = {
         let handle = handle.clone();
         Callback::from(move |e: Event| {
-            let kind =
-                RespondentKind::from_code(&e.target_unchecked_into::<HtmlSelectElement>().value());
+            let chosen = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let kind = (!chosen.is_empty()).then_some(chosen);
             handle.edit(|d| replace_changed(&mut d.respondent.kind, kind));
         })
     };
@@ -90,15 +90,22 @@ pub fn AboutYou(props: &AboutYouProps) -> Html {
                 { radio("respondent-capacity", "personal", strings.capacity_personal, r.capacity == Some(Capacity::Personal), &on_capacity) }
                 { radio("respondent-capacity", "on-behalf-of-organisation", strings.capacity_organisation, r.capacity == Some(Capacity::OnBehalfOfOrganisation), &on_capacity) }
             </fieldset>
+            // Only a paper that lists kinds of respondent asks for one.
+            if !paper.respondent_kinds.is_empty() {
             <div class="cr-field">
                 <label class="cr-field__label" for="respondent-kind">{ strings.kind_label }</label>
                 <select class="cr-field__input" id="respondent-kind" name="respondent-kind" onchange={on_kind}>
                     <option value="" selected={r.kind.is_none()}>{ strings.kind_choose }</option>
-                    { for RespondentKind::ALL.into_iter().map(|k| html! {
-                        <option value={k.code()} selected={r.kind == Some(k)}>{ kind_label(k, strings) }</option>
+                    { for paper.respondent_kinds.iter().map(|k| html! {
+                        <option value={k.id.clone()} selected={r.kind.as_deref() == Some(k.id.as_str())}>{ k.label.get(strings.language) }</option>
                     }) }
+                    // A kind this paper does not list (from another paper's draft) stays shown.
+                    if let Some(kept) = r.kind.as_deref().filter(|id| !paper.respondent_kinds.iter().any(|k| k.id == *id)) {
+                        <option value={kept.to_string()} selected=true>{ kept }</option>
+                    }
                 </select>
             </div>
+            }
             { text_field(RespondentText::Country, "country-name") }
             { text_field(RespondentText::Email, "email") }
             // Only an organiser that publishes the comments asks about it.
@@ -120,8 +127,10 @@ pub fn AboutYou(props: &AboutYouProps) -> Html {
 }
 
 /// Puts `new` in `slot`; returns whether that changed it.
-fn replace_changed<T: PartialEq + Copy>(slot: &mut T, new: T) -> bool {
-    std::mem::replace(slot, new) != new
+fn replace_changed<T: PartialEq>(slot: &mut T, new: T) -> bool {
+    let changed = *slot != new;
+    *slot = new;
+    changed
 }
 
 #[derive(Properties, PartialEq)]

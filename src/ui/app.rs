@@ -47,10 +47,13 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let paper = props.paper.0;
     let refresh = use_force_update();
-    let configured = props.configured_language;
+    // Only a language the paper is written in: a host's or a stored choice of another is passed
+    // over, as is a browser's.
+    let offered = paper.language_list();
+    let configured = props.configured_language.filter(|l| paper.has_language(*l));
     let library = use_memo((), move |_| {
         // Names the first draft in the language the person will most likely see.
-        let language = configured.unwrap_or_else(browser_language);
+        let language = configured.unwrap_or_else(|| browser_language(&paper.language_list()));
         LibraryHandle::open(&paper.id, language.strings().draft_first_name)
     });
     let current = use_state(|| {
@@ -103,8 +106,9 @@ pub fn App(props: &AppProps) -> Html {
         handle
             .with(|s| s.setting(LANGUAGE_SETTING))
             .and_then(|tag| Language::from_tag(&tag))
+            .filter(|l| offered.contains(l))
             .or(configured)
-            .unwrap_or_else(browser_language)
+            .unwrap_or_else(|| browser_language(&offered))
     });
     let choose_language = {
         let (language, handle) = (language.clone(), handle.clone());
@@ -268,7 +272,10 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// The language the browser's preferences choose.
-fn browser_language() -> Language {
-    Language::negotiate(platform::browser_languages().iter().map(String::as_str))
+/// The language of `offered` the browser's preferences choose.
+fn browser_language(offered: &[Language]) -> Language {
+    Language::negotiate(
+        platform::browser_languages().iter().map(String::as_str),
+        offered,
+    )
 }

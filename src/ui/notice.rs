@@ -69,7 +69,7 @@ pub fn DownloadDraftButton() -> Html {
             date: platform::today_local(),
             include_unanswered: true,
             language: strings.language,
-            bilingual: false,
+            all_languages: false,
         };
         let saved_at = platform::now_iso();
         let (name, bytes) = handle

@@ -5,10 +5,9 @@
 use super::question::{CommentField, QuestionField};
 use super::view::{use_view, ViewState, INTRO};
 use super::{use_paper, use_strings};
-use crate::catalog::{printed_label, EnglishStatus, Issue, Paragraph, Text};
+use crate::catalog::{printed_label, Answerable, Consultation, Issue, Paragraph, Text, Wording};
 use crate::export::{issue_heading, question_number};
 use crate::i18n::{fill, paper_words, Strings};
-use crate::language::Language;
 use yew::prelude::*;
 
 /// Paragraphs 1-5.
@@ -18,14 +17,17 @@ pub fn IntroSection() -> Html {
     let strings = use_strings();
     let view = use_view();
     let collapsed = view.state.is_collapsed(INTRO);
+    let shown = Shown::of(paper, strings);
     html! {
         <section class="cr-area" aria-labelledby="cr-intro">
             <AreaHead id={INTRO} heading_id="cr-intro" heading={paper.intro.heading.get(strings.language).to_string()}
-                origin={heading_origin(&paper.intro.heading, strings)} {collapsed} />
+                origin={heading_origin(&paper.intro.heading, shown)} {collapsed} />
             <div class="cr-area__body" id={body_id(INTRO)} hidden={collapsed}>
                 // Where the text on this page comes from, before the first word of it.
-                <p class="cr-note">{ paper_words(strings.paper_text_note, paper, strings, &[]) }</p>
-                { for paper.intro.paragraphs.iter().map(|p| paragraph(p, strings)) }
+                if let Some(note) = &paper.notes.paper_text {
+                    <p class="cr-note">{ paper_words(note.get(strings.language), paper, strings, &[]) }</p>
+                }
+                { for paper.intro.paragraphs.iter().map(|p| paragraph(p, shown)) }
             </div>
         </section>
     }
@@ -35,19 +37,38 @@ fn body_id(area: &str) -> String {
     format!("area-body-{area}")
 }
 
-fn paragraph(paragraph: &Paragraph, strings: &Strings) -> Html {
+/// How the paper's text is shown: in the interface's language, each text marked with whose
+/// wording it is where the paper's texts in that language differ in it (WIPO's English: some
+/// official, most translated). Where they do not, the note on the paper's text says it once.
+#[derive(Clone, Copy)]
+struct Shown {
+    strings: &'static Strings,
+    marked: bool,
+}
+
+impl Shown {
+    fn of(paper: &Consultation, strings: &'static Strings) -> Self {
+        Shown {
+            strings,
+            marked: paper.wording_varies(strings.language),
+        }
+    }
+}
+
+fn paragraph(paragraph: &Paragraph, shown: Shown) -> Html {
+    let strings = shown.strings;
     html! {
         <div class="cr-paragraph" id={format!("paragraph-{}", paragraph.n)}>
             <p>
                 <span class="cr-paragraph__number">{ format!("{}.", paragraph.n) }</span>
-                { " " }{ paragraph.lead(strings.language) }{ origin(&paragraph.text, strings) }
+                { " " }{ paragraph.lead(strings.language) }{ origin(&paragraph.text, shown) }
             </p>
             if !paragraph.items.is_empty() {
                 <ul class="cr-paragraph__items">
                     { for paragraph.items.iter().map(|item| html! {
                         <li>
                             <span class="cr-paragraph__label">{ printed_label(&item.label, strings.language) }</span>
-                            { " " }{ item.text.get(strings.language) }{ origin(&item.text, strings) }
+                            { " " }{ item.text.get(strings.language) }{ origin(&item.text, shown) }
                         </li>
                     }) }
                 </ul>
@@ -56,10 +77,9 @@ fn paragraph(paragraph: &Paragraph, strings: &Strings) -> Html {
     }
 }
 
-/// Where an English text comes from, after the text; nothing in Chinese (the page says once that
-/// the Chinese is a translation).
-fn origin(text: &Text, strings: &Strings) -> Html {
-    match origin_label(text, strings) {
+/// Whose wording a text is, after the text, where the page marks it.
+fn origin(text: &Text, shown: Shown) -> Html {
+    match origin_label(text, shown) {
         Some(label) => {
             html! { <>{ " " }<span class="cr-origin">{ format!("[{label}]") }</span></> }
         }
@@ -67,25 +87,30 @@ fn origin(text: &Text, strings: &Strings) -> Html {
     }
 }
 
-fn origin_label(text: &Text, strings: &Strings) -> Option<&'static str> {
-    (strings.language == Language::English).then_some(match text.en_status {
-        EnglishStatus::Official => strings.english_official,
-        EnglishStatus::OfficialPart => strings.english_official_part,
-        EnglishStatus::Translation => strings.english_translation,
+fn origin_label(text: &Text, shown: Shown) -> Option<&'static str> {
+    let strings = shown.strings;
+    if !shown.marked {
+        return None;
+    }
+    Some(match text.wording(strings.language)? {
+        Wording::Official => strings.wording_official,
+        Wording::OfficialPart => strings.wording_official_part,
+        Wording::Translation => strings.wording_translation,
     })
 }
 
-/// Headings are labelled only when their English is not WIPO's: a label inside every heading
-/// would be read out with it.
-fn heading_origin(text: &Text, strings: &Strings) -> Option<AttrValue> {
-    (text.en_status != EnglishStatus::Official)
-        .then(|| origin_label(text, strings))
+/// Headings are labelled only when they are not the organiser's wording: a label inside every
+/// heading would be read out with it.
+fn heading_origin(text: &Text, shown: Shown) -> Option<AttrValue> {
+    (text.wording(shown.strings.language) != Some(Wording::Official))
+        .then(|| origin_label(text, shown))
         .flatten()
         .map(AttrValue::from)
 }
 
 /// A run of context paragraphs that folds away; always one click from being read.
-fn context(paragraphs: &[Paragraph], folded: bool, strings: &Strings) -> Html {
+fn context(paragraphs: &[Paragraph], folded: bool, shown: Shown) -> Html {
+    let strings = shown.strings;
     let (Some(first), Some(last)) = (paragraphs.first(), paragraphs.last()) else {
         return html! {};
     };
@@ -103,9 +128,40 @@ fn context(paragraphs: &[Paragraph], folded: bool, strings: &Strings) -> Html {
     html! {
         <details class="cr-context" open={!folded}>
             <summary class="cr-context__summary">{ summary }</summary>
-            { for paragraphs.iter().map(|p| paragraph(p, strings)) }
+            { for paragraphs.iter().map(|p| paragraph(p, shown)) }
         </details>
     }
+}
+
+/// The fields of the questions that end `paragraphs` (as WIPO's paragraph 26), after them.
+fn paragraph_questions(
+    paragraphs: &[Paragraph],
+    answerables: &[Answerable<'_>],
+    state: &ViewState,
+    shown: Shown,
+) -> Html {
+    let strings = shown.strings;
+    paragraphs
+        .iter()
+        .filter_map(|p| p.question.as_ref())
+        .map(|question| {
+            let number = answerables
+                .iter()
+                .find(|a| a.id == question.id)
+                .map(|a| question_number(a, strings))
+                .unwrap_or_default();
+            html! {
+                <QuestionField
+                    key={question.id.clone()}
+                    id={question.id.clone()}
+                    {number}
+                    text={question.text.get(strings.language).to_string()}
+                    origin={origin_label(&question.text, shown)}
+                    hidden={state.is_set_aside(&question.id)}
+                />
+            }
+        })
+        .collect()
 }
 
 #[derive(Properties, PartialEq)]
@@ -179,38 +235,18 @@ pub fn AreaSection(props: &AreaSectionProps) -> Html {
         .iter()
         .filter(|a| std::ptr::eq(a.area, area))
         .all(|a| state.is_set_aside(a.id));
-    let question_of_paragraph = area
-        .paragraphs
-        .iter()
-        .filter_map(|p| p.question.as_ref())
-        .map(|question| {
-            let number = answerables
-                .iter()
-                .find(|a| a.id == question.id)
-                .map(|a| question_number(a, strings))
-                .unwrap_or_default();
-            html! {
-                <QuestionField
-                    key={question.id.clone()}
-                    id={question.id.clone()}
-                    {number}
-                    text={question.text.get(strings.language).to_string()}
-                    origin={origin_label(&question.text, strings)}
-                    hidden={state.is_set_aside(&question.id)}
-                />
-            }
-        });
+    let shown = Shown::of(paper, strings);
     html! {
         <section class="cr-area" aria-labelledby={heading_id.clone()}>
             <AreaHead id={area.id.clone()} {heading_id} heading={heading.to_string()}
-                origin={heading_origin(&area.heading, strings)} {collapsed} />
+                origin={heading_origin(&area.heading, shown)} {collapsed} />
             <div class="cr-area__body" id={body_id(&area.id)} hidden={collapsed}>
                 if all_set_aside {
                     <p class="cr-area__done">{ strings.area_all_answered }</p>
                 }
-                { context(&area.paragraphs, state.context_folded, strings) }
-                { for question_of_paragraph }
-                { for area.issues.iter().take(props.issues_shown).map(|issue| issue_section(issue, state, strings)) }
+                { context(&area.paragraphs, state.context_folded, shown) }
+                { paragraph_questions(&area.paragraphs, &answerables, state, shown) }
+                { for area.issues.iter().take(props.issues_shown).map(|issue| issue_section(issue, &answerables, state, shown)) }
                 if props.issues_shown >= area.issues.len() {
                     <CommentField
                         key_name={area.id.clone()}
@@ -234,10 +270,26 @@ pub fn GeneralComments() -> Html {
     }
 }
 
-fn issue_section(issue: &Issue, state: &ViewState, strings: &Strings) -> Html {
+fn issue_section(
+    issue: &Issue,
+    answerables: &[Answerable<'_>],
+    state: &ViewState,
+    shown: Shown,
+) -> Html {
+    let strings = shown.strings;
     let heading_id = format!("issue-{}", issue.n);
-    let set_aside = issue.questions.iter().all(|q| state.is_set_aside(&q.id));
-    let origin = heading_origin(&issue.title, strings);
+    let set_aside = issue
+        .questions
+        .iter()
+        .map(|q| &q.id)
+        .chain(
+            issue
+                .paragraphs
+                .iter()
+                .filter_map(|p| Some(&p.question.as_ref()?.id)),
+        )
+        .all(|id| state.is_set_aside(id));
+    let origin = heading_origin(&issue.title, shown);
     html! {
         <section class="cr-issue" aria-labelledby={heading_id.clone()} hidden={set_aside}>
             <h3 class="cr-issue__heading" id={heading_id} tabindex="-1">
@@ -246,14 +298,15 @@ fn issue_section(issue: &Issue, state: &ViewState, strings: &Strings) -> Html {
             if let Some(origin) = origin {
                 <p class="cr-origin">{ format!("[{origin}]") }</p>
             }
-            { context(&issue.paragraphs, state.context_folded, strings) }
+            { context(&issue.paragraphs, state.context_folded, shown) }
+            { paragraph_questions(&issue.paragraphs, answerables, state, shown) }
             { for issue.questions.iter().map(|q| html! {
                 <QuestionField
                     key={q.id.clone()}
                     id={q.id.clone()}
                     number={printed_label(&q.label, strings.language)}
                     text={q.text.get(strings.language).to_string()}
-                    origin={origin_label(&q.text, strings)}
+                    origin={origin_label(&q.text, shown)}
                     hidden={state.is_set_aside(&q.id)}
                 />
             }) }

@@ -38,13 +38,18 @@ pub fn PaperHeader(props: &PaperHeaderProps) -> Html {
     }
 }
 
-/// One button per language, each named in its own language; switching keeps every word typed.
+/// One button per language of the paper, each named in its own language; switching keeps every
+/// word typed. A paper in one language has no switch.
 #[function_component]
 fn LanguageSwitch(props: &PaperHeaderProps) -> Html {
     let strings = use_strings();
+    let paper = use_paper();
+    if paper.languages.len() < 2 {
+        return html! {};
+    }
     html! {
         <div class="cr-language" role="group" aria-label={strings.language_switch_label}>
-            { for Language::ALL.iter().map(|&language| {
+            { for paper.language_list().into_iter().map(|language| {
                 let on_language = props.on_language.clone();
                 let onclick = Callback::from(move |_: MouseEvent| on_language.emit(language));
                 html! {

@@ -136,7 +136,7 @@ test('documents in English, in Chinese, or bilingual, read back by real readers'
     '（iii） 与微生物的沉积类似的算法沉积系统是否有用？', '意见观点：', 'A deposit system would help. 有帮助。',
   ], 'Chinese Markdown');
 
-  await page.getByLabel('Bilingual (each question in Chinese and English)').check();
+  await page.getByLabel('Every language of the paper (each question in 中文, English)').check();
   // The bilingual web page: each question's other language carries its own lang, and the page
   // as a reader opens it passes axe.
   const html = readFileSync((await download(page, 'Web page (.html, can be opened again here)')).path, 'utf8');

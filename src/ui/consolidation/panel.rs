@@ -289,7 +289,7 @@ fn CompilationDownloads() -> Html {
                 date: platform::today_local(),
                 include_unanswered: true,
                 language: strings.language,
-                bilingual: false,
+                all_languages: false,
             };
             let outline = desk.with(|list| compilation::outline(paper, list, &options));
             let bytes = match format {

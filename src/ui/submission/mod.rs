@@ -192,14 +192,15 @@ fn Downloads() -> Html {
     let strings = use_strings();
     let handle = use_context::<DraftHandle>().expect("Downloads needs the draft");
     let include_unanswered = use_state(|| true);
-    // `None` follows the interface language; bilingual leads with it.
+    // `None` follows the interface language; a document in all the paper's languages leads with
+    // it.
     let chosen_language = use_state(|| None::<DocumentLanguage>);
     let document_language = chosen_language.unwrap_or(DocumentLanguage::One(strings.language));
     let button = |format: Format, label: &'static str| {
         let (handle, include) = (handle.clone(), *include_unanswered);
-        let (language, bilingual) = match document_language {
+        let (language, all_languages) = match document_language {
             DocumentLanguage::One(language) => (language, false),
-            DocumentLanguage::Bilingual => (strings.language, true),
+            DocumentLanguage::All => (strings.language, true),
         };
         let onclick = Callback::from(move |_: MouseEvent| {
             if matches!(format, Format::Html | Format::DraftFile) {
@@ -212,7 +213,7 @@ fn Downloads() -> Html {
                 date: platform::today_local(),
                 include_unanswered: include,
                 language,
-                bilingual,
+                all_languages,
             };
             let saved_at = platform::now_iso();
             let (name, bytes) =
@@ -241,6 +242,18 @@ fn Downloads() -> Html {
             platform::print();
         })
     };
+    let all_languages_label = fill(
+        strings.download_all_languages,
+        &[(
+            "languages",
+            &paper
+                .language_list()
+                .iter()
+                .map(|l| l.strings().language_name)
+                .collect::<Vec<_>>()
+                .join(strings.desk_label_join),
+        )],
+    );
     html! {
         <div class="cr-panel">
             <h3 class="cr-panel__heading">{ strings.download_heading }</h3>
@@ -249,20 +262,22 @@ fn Downloads() -> Html {
                     checked={*include_unanswered} onchange={on_include} />
                 <label class="cr-choice__label" for="download-include-unanswered">{ strings.download_include_unanswered }</label>
             </div>
+            // A paper in one language has nothing to choose.
+            if paper.languages.len() > 1 {
             <fieldset class="cr-fieldset">
                 <legend class="cr-fieldset__legend">{ strings.download_language_legend }</legend>
-                { for [DocumentLanguage::One(Language::Zh), DocumentLanguage::One(Language::English), DocumentLanguage::Bilingual]
-                    .into_iter()
+                { for paper.language_list().into_iter().map(DocumentLanguage::One)
+                    .chain((paper.languages.len() > 1).then_some(DocumentLanguage::All))
                     .map(|choice| {
                         let chosen_language = chosen_language.clone();
                         let onchange = Callback::from(move |_: Event| chosen_language.set(Some(choice)));
                         let (id, label, lang) = match choice {
                             DocumentLanguage::One(language) => (
                                 format!("download-language-{}", language.tag()),
-                                language.strings().language_name,
+                                language.strings().language_name.to_string(),
                                 Some(language.tag()),
                             ),
-                            DocumentLanguage::Bilingual => ("download-language-both".to_string(), strings.download_bilingual, None),
+                            DocumentLanguage::All => ("download-language-all".to_string(), all_languages_label.clone(), None),
                         };
                         html! {
                             <div class="cr-choice">
@@ -273,6 +288,7 @@ fn Downloads() -> Html {
                         }
                     }) }
             </fieldset>
+            }
             <div class="cr-buttons">
                 { button(Format::Word, strings.download_word) }
                 { button(Format::Html, strings.download_html) }
@@ -290,8 +306,9 @@ fn Downloads() -> Html {
 #[derive(Clone, Copy, PartialEq)]
 enum DocumentLanguage {
     One(Language),
-    /// The interface language first, each heading and question followed by the other.
-    Bilingual,
+    /// The interface language first, each heading and question followed by the paper's other
+    /// languages.
+    All,
 }
 
 /// The address and subject to send to, each copyable, and a mailto link with only those two.
@@ -391,7 +408,7 @@ pub fn PrintCopy(props: &PrintCopyProps) -> Html {
                 date: platform::today_local(),
                 include_unanswered: true,
                 language: strings.language,
-                bilingual: false,
+                all_languages: false,
             };
             let tree =
                 handle.with(|s| html::document(&outline::outline(paper, s.draft(), &options)));
