@@ -30,7 +30,7 @@ async function contributor(organisation, answers, { format = WORDS.zh.draftFile,
   if (organisation) await page.getByLabel('所属机构').fill(organisation);
   if (name) await page.getByLabel('姓名', { exact: true }).fill(name);
   for (const [id, text] of Object.entries(answers)) {
-    if (id === 'general') await page.getByLabel('对议题文件的一般性意见，或任何遗漏的议题').fill(text);
+    if (id === 'general') await page.getByLabel('对本文件的一般性意见，或任何遗漏的议题').fill(text);
     else await answerField(page, id).fill(text);
   }
   const file = await download(page, format);

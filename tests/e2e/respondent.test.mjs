@@ -34,7 +34,7 @@ test('respondent details, comments and quick answers survive a reload and reach 
   await page.locator('#question-7\\.vi').getByRole('button', { name: '无意见。' }).click();
 
   await page.getByLabel('关于“数据”：是否有遗漏或识别有误的议题？').fill('遗漏了个人数据与隐私的交叉问题。');
-  await page.getByLabel('对议题文件的一般性意见，或任何遗漏的议题').fill('Overall we agree with the issues identified.');
+  await page.getByLabel('对本文件的一般性意见，或任何遗漏的议题').fill('Overall we agree with the issues identified.');
   await page.waitForTimeout(500);
   // What was typed is still on screen after the re-renders that saving and counting cause.
   assert.equal(await page.getByLabel('姓名', { exact: true }).inputValue(), '王五 Wang Wu');
