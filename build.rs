@@ -37,5 +37,28 @@ fn main() {
         );
     }
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo"));
-    std::fs::write(out.join("consultation.json"), text).expect("the output folder is writable");
+    std::fs::write(out.join("consultation.json"), minified(&text))
+        .expect("the output folder is writable");
+}
+
+/// `json` without the whitespace between its tokens: the file is written to be read by people,
+/// the copy built in only to be parsed.
+fn minified(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        if in_string {
+            out.push(c);
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+        } else if !c.is_whitespace() {
+            in_string = c == '"';
+            out.push(c);
+        }
+    }
+    out
 }

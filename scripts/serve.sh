@@ -4,5 +4,5 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/setup.sh"
 cd "$root"
-trunk build --release --offline
+"$root/scripts/build.sh"
 exec node tests/e2e/static-server.mjs dist "${PORT:-8080}"

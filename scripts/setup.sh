@@ -22,6 +22,18 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release build (scripts/build.sh) uses the machine's nightly toolchain to rebuild the
+# standard library: it needs the library's source, the target, and the library's own crates.
+if ! rustup component list --toolchain nightly --installed | grep -q '^rust-src'; then
+  say "adding rust-src and the wasm32 target to the nightly toolchain"
+  rustup component add rust-src --toolchain nightly
+fi
+if ! rustup target list --toolchain nightly --installed | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown --toolchain nightly
+fi
+cargo +nightly fetch --quiet \
+  --manifest-path "$(rustc +nightly --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (takes 10-17 minutes on 2 cores)"
   cargo install --locked "trunk@$TRUNK_VERSION"

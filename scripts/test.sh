@@ -26,7 +26,7 @@ export WASM_BINDGEN_TEST_TIMEOUT=120
 cargo test --target wasm32-unknown-unknown --test web
 
 step "release build"
-trunk build --release --offline
+scripts/build.sh
 wasm=$(ls dist/*.wasm)
 printf 'release wasm: %s bytes, %s bytes gzip\n' "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)"
 

@@ -65,7 +65,7 @@ fn the_interfaces_languages_and_wordings_are_the_checkers() {
         assert_eq!(Language::from_code(language.code()), Some(language));
     }
     let paper = consultation_response::wipo_2019();
-    assert_eq!(paper.language_list(), [Language::Zh, Language::English]);
+    assert_eq!(paper.languages, [Language::Zh, Language::English]);
     // WIPO's English is partly its own wording: each text says whose; its Chinese is all one.
     assert!(paper.wording_varies(Language::English));
     assert!(!paper.wording_varies(Language::Zh));
@@ -81,7 +81,7 @@ fn the_interfaces_languages_and_wordings_are_the_checkers() {
 fn the_example_is_one_language_with_a_question_ending_an_issues_paragraph() {
     assert_eq!(check(EXAMPLE), []);
     let paper = Consultation::from_json(EXAMPLE).unwrap();
-    assert_eq!(paper.language_list(), [Language::English]);
+    assert_eq!(paper.languages, [Language::English]);
     assert_eq!(paper.first_language(), Language::English);
     assert!(!paper.wording_varies(Language::English));
     // Asked for Chinese, a text of a paper in English only is its English.
@@ -108,7 +108,7 @@ fn the_example_is_one_language_with_a_question_ending_an_issues_paragraph() {
     assert_eq!(paper.kind_label("ngo", Language::English), "ngo");
     // The browser asks for Chinese first: the paper has only English to offer.
     assert_eq!(
-        Language::negotiate(["zh-CN", "en"], &paper.language_list()),
+        Language::negotiate(["zh-CN", "en"], &paper.languages.clone()),
         Language::English
     );
 }

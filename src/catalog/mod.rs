@@ -7,6 +7,7 @@ pub mod check;
 
 use crate::json::{self, Fields, Json, Misshapen};
 use crate::language::Language;
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 /// The consultation this build serves: the file `CONSULTATION` named at build time (`build.rs`),
@@ -97,9 +98,9 @@ impl Text {
 /// A language the paper is written in, and whose wording its texts are unless a text says
 /// otherwise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PaperLanguage {
-    pub language: Language,
-    pub wording: Wording,
+struct PaperLanguage {
+    language: Language,
+    wording: Wording,
 }
 
 /// Notes about this paper that the interface and the response show, in the paper's languages.
@@ -125,7 +126,10 @@ pub struct Consultation {
     pub schema: u32,
     /// The languages of the paper, the first the one a person sees when their browser asks for
     /// none of them. Each is a language of the interface too.
-    pub languages: Vec<PaperLanguage>,
+    pub languages: Vec<Language>,
+    /// The languages whose texts differ in whose wording they are (WIPO's English: some
+    /// official, most translated): the page marks each text in them.
+    pub marked_languages: Vec<Language>,
     /// Stable identifier, used in storage keys and in saved drafts.
     pub id: String,
     /// The document symbol, e.g. `WIPO/IP/AI/2/GE/20/1`.
@@ -259,30 +263,39 @@ impl std::fmt::Display for CatalogError {
 // is read in the languages the file declares; each takes its language's wording unless it says
 // its own (`"en_status": "official"`).
 
-/// Reads the parts of a paper in its languages.
+/// Reads the parts of a paper in its languages, noting for each language whether its texts
+/// differ in whose wording they are.
 struct Reader<'a> {
     languages: &'a [PaperLanguage],
+    /// Per language, the member that says a text's own wording (`en_status`).
+    status_keys: Vec<String>,
+    /// Per language: the first text's wording, and whether a later one differed.
+    wordings: RefCell<Vec<(Option<Wording>, bool)>>,
 }
 
 impl Reader<'_> {
     fn text(&self, value: &Json) -> Result<Text, Misshapen> {
         let fields = Fields::of(value)?;
-        let versions = self
+        let mut versions = Vec::with_capacity(self.languages.len());
+        let mut wordings = self.wordings.borrow_mut();
+        for ((declared, (first, varies)), status_key) in self
             .languages
             .iter()
-            .map(|declared| {
-                let code = declared.language.code();
-                let wording = match fields.optional_text(&format!("{code}_status"))? {
-                    Some(status) => Wording::from_code(&status).ok_or(Misshapen)?,
-                    None => declared.wording,
-                };
-                Ok(Version {
-                    language: declared.language,
-                    text: fields.required_text(code)?,
-                    wording,
-                })
-            })
-            .collect::<Result<_, Misshapen>>()?;
+            .zip(wordings.iter_mut())
+            .zip(&self.status_keys)
+        {
+            let code = declared.language.code();
+            let wording = match fields.optional_text(status_key)? {
+                Some(status) => Wording::from_code(&status).ok_or(Misshapen)?,
+                None => declared.wording,
+            };
+            *varies |= *first.get_or_insert(wording) != wording;
+            versions.push(Version {
+                language: declared.language,
+                text: fields.required_text(code)?,
+                wording,
+            });
+        }
         Ok(Text { versions })
     }
 
@@ -308,12 +321,16 @@ impl Reader<'_> {
         })
     }
 
+    fn paragraphs(&self, fields: &Fields<'_>) -> Result<Vec<Paragraph>, Misshapen> {
+        fields.list("paragraphs", |p| self.paragraph(p))
+    }
+
     fn issue(&self, value: &Json) -> Result<Issue, Misshapen> {
         let fields = Fields::of(value)?;
         Ok(Issue {
             n: fields.number("n")? as u32,
             title: fields.required("title", |t| self.text(t))?,
-            paragraphs: fields.list("paragraphs", |p| self.paragraph(p))?,
+            paragraphs: self.paragraphs(&fields)?,
             questions: fields.list("questions", |question| {
                 let question = Fields::of(question)?;
                 Ok(Question {
@@ -331,7 +348,7 @@ impl Reader<'_> {
             id: fields.required_text("id")?,
             label: fields.required_text("label")?,
             heading: fields.required("heading", |t| self.text(t))?,
-            paragraphs: fields.list("paragraphs", |p| self.paragraph(p))?,
+            paragraphs: self.paragraphs(&fields)?,
             issues: fields.list("issues", |i| self.issue(i))?,
         })
     }
@@ -356,10 +373,15 @@ impl Consultation {
         let languages = read_languages(value)?;
         let reader = Reader {
             languages: &languages,
+            wordings: RefCell::new(vec![(None, false); languages.len()]),
+            status_keys: languages
+                .iter()
+                .map(|l| format!("{}_status", l.language.code()))
+                .collect(),
         };
         let text = |t: &Json| reader.text(t);
         let fields = Fields::of(value)?;
-        Ok(Consultation {
+        let mut paper = Consultation {
             schema: fields.number("schema")? as u32,
             id: fields.required_text("id")?,
             symbol: fields.required_text("symbol")?,
@@ -380,7 +402,7 @@ impl Consultation {
                 let intro = Fields::of(intro)?;
                 Ok(Intro {
                     heading: intro.required("heading", text)?,
-                    paragraphs: intro.list("paragraphs", |p| reader.paragraph(p))?,
+                    paragraphs: reader.paragraphs(&intro)?,
                 })
             })?,
             areas: fields.list("areas", |a| reader.area(a))?,
@@ -400,8 +422,16 @@ impl Consultation {
                     label: kind.required("label", text)?,
                 })
             })?,
-            languages: languages.clone(),
-        })
+            languages: Vec::with_capacity(languages.len()),
+            marked_languages: Vec::new(),
+        };
+        for (declared, (_, varies)) in languages.iter().zip(reader.wordings.borrow().iter()) {
+            paper.languages.push(declared.language);
+            if *varies {
+                paper.marked_languages.push(declared.language);
+            }
+        }
+        Ok(paper)
     }
 }
 
@@ -492,27 +522,20 @@ impl Consultation {
         out
     }
 
-    /// The paper's languages, in its order.
-    pub fn language_list(&self) -> Vec<Language> {
-        self.languages.iter().map(|l| l.language).collect()
-    }
-
     /// Whether the paper is written in `language`.
     pub fn has_language(&self, language: Language) -> bool {
-        self.languages.iter().any(|l| l.language == language)
+        self.languages.contains(&language)
     }
 
-    /// The language a person sees first when nothing else chooses one.
+    /// The language a person sees when nothing else chooses one.
     pub fn first_language(&self) -> Language {
-        self.languages[0].language
+        self.languages[0]
     }
 
     /// Whether the texts in `language` differ in whose wording they are: then each says it, else
     /// the note on the paper's text says it once.
     pub fn wording_varies(&self, language: Language) -> bool {
-        let mut wordings = self.texts().into_iter().filter_map(|t| t.wording(language));
-        let first = wordings.next();
-        wordings.any(|w| Some(w) != first)
+        self.marked_languages.contains(&language)
     }
 
     /// The name of the respondent kind `id` in `language`; the id itself for a kind this paper
@@ -522,38 +545,6 @@ impl Consultation {
             .iter()
             .find(|k| k.id == id)
             .map_or_else(|| id.to_string(), |k| k.label.get(language).to_string())
-    }
-
-    /// Every text of the paper, in the file's order (notes and respondent kinds last).
-    pub fn texts(&self) -> Vec<&Text> {
-        fn paragraph<'a>(out: &mut Vec<&'a Text>, p: &'a Paragraph) {
-            out.push(&p.text);
-            out.extend(p.items.iter().map(|i| &i.text));
-            out.extend(p.question.iter().map(|q| &q.text));
-        }
-        let mut out = vec![&self.title, &self.author];
-        out.extend([&self.organiser.name, &self.organiser.recipient]);
-        out.push(&self.intro.heading);
-        for p in &self.intro.paragraphs {
-            paragraph(&mut out, p);
-        }
-        for area in &self.areas {
-            out.push(&area.heading);
-            for p in &area.paragraphs {
-                paragraph(&mut out, p);
-            }
-            for issue in &area.issues {
-                out.push(&issue.title);
-                for p in &issue.paragraphs {
-                    paragraph(&mut out, p);
-                }
-                out.extend(issue.questions.iter().map(|q| &q.text));
-            }
-        }
-        out.extend(self.notes.paper_text.iter());
-        out.extend(self.notes.wording.iter());
-        out.extend(self.respondent_kinds.iter().map(|k| &k.label));
-        out
     }
 
     /// Whether `id` names a question of this paper.

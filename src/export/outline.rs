@@ -54,13 +54,7 @@ impl PaperHeadings {
 
     /// `text` in each language the document gives beside its own.
     pub(crate) fn translations(&self, text: &crate::catalog::Text) -> Vec<Translation> {
-        self.others
-            .iter()
-            .map(|&other| Translation {
-                lang: other.tag(),
-                text: text.get(other).to_string(),
-            })
-            .collect()
+        translations(text, &self.others)
     }
 
     pub(crate) fn heading(&self, in_language: &dyn Fn(&Strings) -> String) -> String {
@@ -155,22 +149,26 @@ pub struct Outline {
 
 /// The paper's languages other than `language`, in the paper's order.
 fn other_languages(paper: &Consultation, language: Language) -> Vec<Language> {
-    paper
-        .language_list()
-        .into_iter()
-        .filter(|l| *l != language)
-        .collect()
+    let mut others = paper.languages.clone();
+    others.retain(|l| *l != language);
+    others
+}
+
+/// `text` in `languages`.
+fn translations(text: &crate::catalog::Text, languages: &[Language]) -> Vec<Translation> {
+    let mut out = Vec::with_capacity(languages.len());
+    for &language in languages {
+        out.push(Translation {
+            lang: language.tag(),
+            text: text.get(language).to_string(),
+        });
+    }
+    out
 }
 
 /// The paper's title in its languages other than the document's.
 pub(crate) fn subtitles(paper: &Consultation, language: Language) -> Vec<Translation> {
-    other_languages(paper, language)
-        .into_iter()
-        .map(|other| Translation {
-            lang: other.tag(),
-            text: paper.title.get(other).to_string(),
-        })
-        .collect()
+    translations(&paper.title, &other_languages(paper, language))
 }
 
 /// The subject line of the email that carries the response.
@@ -210,29 +208,23 @@ pub fn outline(paper: &Consultation, draft: &Draft, options: &Options) -> Outlin
         label: label.to_string(),
         value,
     };
-    let cover = vec![
+    let mut cover = vec![
         fact(
             strings.doc_to,
             paper_words(strings.doc_to_value, paper, strings, &[]),
         ),
         fact(strings.doc_subject_label, subject(paper, strings)),
         document_fact(paper, options),
-    ]
-    .into_iter()
-    .chain(paper.notes.wording.as_ref().map(|wording| {
-        fact(
-            strings.doc_wording,
-            paper_words(wording.get(options.language), paper, strings, &[]),
-        )
-    }))
-    .chain([
-        fact(strings.doc_date, options.date.clone()),
-        fact(
-            strings.doc_answered,
-            format!("{answered} / {}", questions.len()),
-        ),
-    ])
-    .collect();
+    ];
+    if let Some(wording) = &paper.notes.wording {
+        let note = paper_words(wording.get(options.language), paper, strings, &[]);
+        cover.push(fact(strings.doc_wording, note));
+    }
+    cover.push(fact(strings.doc_date, options.date.clone()));
+    cover.push(fact(
+        strings.doc_answered,
+        format!("{answered} / {}", questions.len()),
+    ));
 
     let mut body = Vec::new();
     for area in &paper.areas {

@@ -49,11 +49,11 @@ pub fn App(props: &AppProps) -> Html {
     let refresh = use_force_update();
     // Only a language the paper is written in: a host's or a stored choice of another is passed
     // over, as is a browser's.
-    let offered = paper.language_list();
+    let offered = &paper.languages;
     let configured = props.configured_language.filter(|l| paper.has_language(*l));
     let library = use_memo((), move |_| {
         // Names the first draft in the language the person will most likely see.
-        let language = configured.unwrap_or_else(|| browser_language(&paper.language_list()));
+        let language = configured.unwrap_or_else(|| browser_language(&paper.languages));
         LibraryHandle::open(&paper.id, language.strings().draft_first_name)
     });
     let current = use_state(|| {

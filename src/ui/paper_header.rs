@@ -49,7 +49,7 @@ fn LanguageSwitch(props: &PaperHeaderProps) -> Html {
     }
     html! {
         <div class="cr-language" role="group" aria-label={strings.language_switch_label}>
-            { for paper.language_list().into_iter().map(|language| {
+            { for paper.languages.iter().map(|&language| {
                 let on_language = props.on_language.clone();
                 let onclick = Callback::from(move |_: MouseEvent| on_language.emit(language));
                 html! {

@@ -242,18 +242,19 @@ fn Downloads() -> Html {
             platform::print();
         })
     };
-    let all_languages_label = fill(
-        strings.download_all_languages,
-        &[(
-            "languages",
-            &paper
-                .language_list()
-                .iter()
-                .map(|l| l.strings().language_name)
-                .collect::<Vec<_>>()
-                .join(strings.desk_label_join),
-        )],
-    );
+    let mut names = String::new();
+    for language in &paper.languages {
+        if !names.is_empty() {
+            names.push_str(strings.desk_label_join);
+        }
+        names.push_str(language.strings().language_name);
+    }
+    let all_languages_label = fill(strings.download_all_languages, &[("languages", &names)]);
+    let mut choices = Vec::with_capacity(paper.languages.len() + 1);
+    for &language in &paper.languages {
+        choices.push(DocumentLanguage::One(language));
+    }
+    choices.push(DocumentLanguage::All);
     html! {
         <div class="cr-panel">
             <h3 class="cr-panel__heading">{ strings.download_heading }</h3>
@@ -266,9 +267,7 @@ fn Downloads() -> Html {
             if paper.languages.len() > 1 {
             <fieldset class="cr-fieldset">
                 <legend class="cr-fieldset__legend">{ strings.download_language_legend }</legend>
-                { for paper.language_list().into_iter().map(DocumentLanguage::One)
-                    .chain((paper.languages.len() > 1).then_some(DocumentLanguage::All))
-                    .map(|choice| {
+                { for choices.into_iter().map(|choice| {
                         let chosen_language = chosen_language.clone();
                         let onchange = Callback::from(move |_: Event| chosen_language.set(Some(choice)));
                         let (id, label, lang) = match choice {
