@@ -108,7 +108,7 @@ pub fn App(props: &AppProps) -> Html {
             .and_then(|tag| Language::from_tag(&tag))
             .filter(|l| offered.contains(l))
             .or(configured)
-            .unwrap_or_else(|| browser_language(&offered))
+            .unwrap_or_else(|| browser_language(offered))
     });
     let choose_language = {
         let (language, handle) = (language.clone(), handle.clone());
