@@ -45,17 +45,17 @@ impl Language {
     }
 
     /// The first language in `preferences` (most wanted first) among `offered` (the paper's
-    /// languages); the first offered when none is.
+    /// languages); `fallback` when none is.
     pub fn negotiate<'a>(
         preferences: impl IntoIterator<Item = &'a str>,
         offered: &[Language],
+        fallback: Language,
     ) -> Language {
         preferences
             .into_iter()
             .filter_map(Language::from_tag)
             .find(|language| offered.contains(language))
-            .or(offered.first().copied())
-            .unwrap_or(Language::English)
+            .unwrap_or(fallback)
     }
 }
 
@@ -74,15 +74,22 @@ mod tests {
 
     #[test]
     fn the_first_spoken_preference_wins() {
-        let both = [Language::English, Language::Zh];
+        let both = [Language::Zh, Language::English];
+        let negotiate = |preferences: &[&str], offered: &[Language], fallback| {
+            Language::negotiate(preferences.iter().copied(), offered, fallback)
+        };
         assert_eq!(
-            Language::negotiate(["fr", "zh-CN", "en"], &both),
+            negotiate(&["fr", "zh-CN", "en"], &both, Language::English),
             Language::Zh
         );
-        assert_eq!(Language::negotiate(["de", "fr"], &both), Language::English);
-        assert_eq!(Language::negotiate([], &[Language::Zh]), Language::Zh);
         assert_eq!(
-            Language::negotiate(["zh"], &[Language::English]),
+            negotiate(&["de", "fr"], &both, Language::English),
+            Language::English
+        );
+        assert_eq!(negotiate(&[], &[Language::Zh], Language::Zh), Language::Zh);
+        let english = [Language::English];
+        assert_eq!(
+            negotiate(&["zh"], &english, Language::English),
             Language::English
         );
     }

@@ -51,9 +51,13 @@ fn the_migration_to_schema_4_changed_no_text_of_wipos_paper() {
         .filter(|(path, _)| !before.iter().any(|(p, _)| p == path))
         .map(|(path, _)| path.split(['.', '[']).nth(1).unwrap())
         .collect();
-    assert!(added
-        .iter()
-        .all(|part| ["languages", "notes", "respondent_kinds"].contains(part)));
+    assert!(added.iter().all(|part| [
+        "languages",
+        "fallback_language",
+        "notes",
+        "respondent_kinds"
+    ]
+    .contains(part)));
     assert_eq!(new.get("schema").and_then(Json::as_u64), Some(4));
 }
 
@@ -66,6 +70,12 @@ fn the_interfaces_languages_and_wordings_are_the_checkers() {
     }
     let paper = consultation_response::wipo_2019();
     assert_eq!(paper.languages, [Language::Zh, Language::English]);
+    // Shown in Chinese first, but a browser that prefers neither language gets the English.
+    assert_eq!(paper.fallback_language, Language::English);
+    assert_eq!(
+        Language::negotiate(["fr-FR"], &paper.languages, paper.fallback_language),
+        Language::English
+    );
     // WIPO's English is partly its own wording: each text says whose; its Chinese is all one.
     assert!(paper.wording_varies(Language::English));
     assert!(!paper.wording_varies(Language::Zh));
@@ -82,7 +92,7 @@ fn the_example_is_one_language_with_a_question_ending_an_issues_paragraph() {
     assert_eq!(check(EXAMPLE), []);
     let paper = Consultation::from_json(EXAMPLE).unwrap();
     assert_eq!(paper.languages, [Language::English]);
-    assert_eq!(paper.first_language(), Language::English);
+    assert_eq!(paper.fallback_language, Language::English);
     assert!(!paper.wording_varies(Language::English));
     // Asked for Chinese, a text of a paper in English only is its English.
     assert_eq!(
@@ -108,7 +118,7 @@ fn the_example_is_one_language_with_a_question_ending_an_issues_paragraph() {
     assert_eq!(paper.kind_label("ngo", Language::English), "ngo");
     // The browser asks for Chinese first: the paper has only English to offer.
     assert_eq!(
-        Language::negotiate(["zh-CN", "en"], &paper.languages.clone()),
+        Language::negotiate(["zh-CN", "en"], &paper.languages, paper.fallback_language),
         Language::English
     );
 }

@@ -218,6 +218,17 @@ impl Checker {
             _ => return self.problem("$.schema", format!("missing: write \"schema\": {SCHEMA}")),
         }
         self.languages(value);
+        match value.get("fallback_language") {
+            None | Some(Json::Null) => {}
+            Some(Json::String(code)) if self.languages.contains(code) => {}
+            Some(_) => self.problem(
+                "$.fallback_language",
+                format!(
+                    "must be one of the paper's languages ({}): the one shown when the browser prefers none of them",
+                    self.languages.join(", ")
+                ),
+            ),
+        }
         if let Some(id) = self.text_member(value, "$", "id") {
             if !is_slug(&id) {
                 self.problem("$.id", format!("\"{id}\" is not a valid id: use lower-case letters, digits and single hyphens (it becomes part of storage keys)"));
@@ -651,6 +662,7 @@ mod tests {
             said(&particulars),
             [
                 format!("line {}: $.languages[1].code: \"fr\" is not a language the interface speaks (zh, en); a new interface language is one file of its words in src/i18n", line("\"code\": \"en\"")),
+                format!("line {}: $.fallback_language: must be one of the paper's languages (zh): the one shown when the browser prefers none of them", line("\"fallback_language\"")),
                 format!("line {}: $.deadline: \"2020-02-30\" is not a date written YYYY-MM-DD", line("2020-02-14")),
                 format!("line {}: $.email: \"ai2ip at wipo.int\" is not an e-mail address", line("ai2ip@wipo.int")),
             ]

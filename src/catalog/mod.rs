@@ -127,6 +127,9 @@ pub struct Consultation {
     /// The languages of the paper, the first the one a person sees when their browser asks for
     /// none of them. Each is a language of the interface too.
     pub languages: Vec<Language>,
+    /// The language shown when the browser prefers none of the paper's: `fallback_language` in
+    /// the file, else its first.
+    pub fallback_language: Language,
     /// The languages whose texts differ in whose wording they are (WIPO's English: some
     /// official, most translated): the page marks each text in them.
     pub marked_languages: Vec<Language>,
@@ -423,6 +426,10 @@ impl Consultation {
                 })
             })?,
             languages: Vec::with_capacity(languages.len()),
+            fallback_language: match fields.optional_text("fallback_language")? {
+                Some(code) => Language::from_code(&code).ok_or(Misshapen)?,
+                None => languages[0].language,
+            },
             marked_languages: Vec::new(),
         };
         for (declared, (_, varies)) in languages.iter().zip(reader.wordings.borrow().iter()) {
@@ -525,11 +532,6 @@ impl Consultation {
     /// Whether the paper is written in `language`.
     pub fn has_language(&self, language: Language) -> bool {
         self.languages.contains(&language)
-    }
-
-    /// The language a person sees when nothing else chooses one.
-    pub fn first_language(&self) -> Language {
-        self.languages[0]
     }
 
     /// Whether the texts in `language` differ in whose wording they are: then each says it, else

@@ -51,6 +51,12 @@ pub struct Strings {
     pub context_summary: &'static str,
     pub context_summary_one: &'static str,
     pub answer_count: &'static str,
+    /// Said after a pause in typing an answer: its count (`{count}`) and that it is saved.
+    pub announce_count_saved: &'static str,
+    /// Said after a pause in typing a comment, when the draft is saved.
+    pub announce_saved: &'static str,
+    /// Said when the interface has switched to this language.
+    pub language_changed: &'static str,
     pub issue_prefix: &'static str,
     pub issue_suffix: &'static str,
     pub paragraph_question: &'static str,

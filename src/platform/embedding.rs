@@ -13,6 +13,8 @@ use web_sys::{Document, DocumentFragment, Element, ShadowRoot};
 pub struct HostSettings {
     /// `data-lang` on the host element; on the app's own page `?lang=` wins.
     pub language_tag: Option<String>,
+    /// The app is its page's content (`data-page-options`): it may name the window.
+    pub own_page: bool,
 }
 
 struct Mounted {
@@ -51,7 +53,10 @@ pub fn settle(container: &Element) -> HostSettings {
     if framed {
         report_height(&host);
     }
-    HostSettings { language_tag }
+    HostSettings {
+        language_tag,
+        own_page: page_options,
+    }
 }
 
 fn query_params() -> Option<web_sys::UrlSearchParams> {

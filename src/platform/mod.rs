@@ -236,6 +236,16 @@ fn build_element(
 }
 
 /// Opens the browser's print dialog.
+/// Calls `then` once after `delay_ms`, unless the returned timer is dropped first. One closure type
+/// for every such wait in the app: each `Timeout` of its own closure is code of its own.
+pub fn after(delay_ms: u32, then: yew::Callback<()>) -> gloo::timers::callback::Timeout {
+    gloo::timers::callback::Timeout::new(delay_ms, move || then.emit(()))
+}
+
+pub fn set_window_title(title: &str) {
+    gloo::utils::document().set_title(title);
+}
+
 pub fn print() {
     let _ = gloo::utils::window().print();
 }

@@ -16,6 +16,7 @@ use super::submission::{PrintCopy, Submission};
 use super::update_notice::UpdateNotice;
 use super::view::{use_view_state, View};
 use super::Paper;
+use crate::catalog::Consultation;
 use crate::draft::library::{draft_key, MAIN_DRAFT};
 use crate::draft::SaveStatus;
 use crate::language::Language;
@@ -28,6 +29,8 @@ use yew::prelude::*;
 const LANGUAGE_SETTING: &str = "language";
 /// The toolbar button that opens the contents on narrow screens.
 const CONTENTS_TOGGLE_ID: &str = "cr-contents-toggle";
+/// How long the news of a language switch stays in its live region.
+const LANGUAGE_NEWS_KEPT_MS: u32 = 5000;
 /// The setting that remembers whether the context paragraphs are folded.
 const FOLD_SETTING: &str = "fold-context";
 
@@ -39,6 +42,9 @@ pub struct AppProps {
     /// the person chooses one.
     #[prop_or_default]
     pub configured_language: Option<Language>,
+    /// The app is its page's content: the window's title follows the interface's language.
+    #[prop_or_default]
+    pub own_page: bool,
 }
 
 /// The whole app: the respondent's drafts, the paper with an answer field under every question,
@@ -53,7 +59,7 @@ pub fn App(props: &AppProps) -> Html {
     let configured = props.configured_language.filter(|l| paper.has_language(*l));
     let library = use_memo((), move |_| {
         // Names the first draft in the language the person will most likely see.
-        let language = configured.unwrap_or_else(|| browser_language(&paper.languages));
+        let language = configured.unwrap_or_else(|| browser_language(paper));
         LibraryHandle::open(&paper.id, language.strings().draft_first_name)
     });
     let current = use_state(|| {
@@ -108,12 +114,35 @@ pub fn App(props: &AppProps) -> Html {
             .and_then(|tag| Language::from_tag(&tag))
             .filter(|l| offered.contains(l))
             .or(configured)
-            .unwrap_or_else(|| browser_language(offered))
+            .unwrap_or_else(|| browser_language(paper))
     });
+    // Said once the interface has switched: a re-rendered page says nothing by itself.
+    let language_news = use_state(|| false);
+    let news_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    // On the app's own page the window is named in the interface's language (set at start, and
+    // at each switch), never on a host's page.
+    let own_page = props.own_page;
+    let name_window = move |language: Language| {
+        if own_page {
+            platform::set_window_title(&format!(
+                "{} · {} {}",
+                language.strings().app_name,
+                paper.symbol,
+                paper.title.get(language)
+            ));
+        }
+    };
     let choose_language = {
-        let (language, handle) = (language.clone(), handle.clone());
+        let (language, handle, news) = (language.clone(), handle.clone(), language_news.clone());
         Callback::from(move |chosen: Language| {
             handle.set_setting(LANGUAGE_SETTING, chosen.tag());
+            if chosen != *language {
+                news.set(true);
+                let news = news.clone();
+                let clear = Callback::from(move |()| news.set(false));
+                *news_timer.borrow_mut() = Some(platform::after(LANGUAGE_NEWS_KEPT_MS, clear));
+                name_window(chosen);
+            }
             language.set(chosen);
         })
     };
@@ -159,8 +188,9 @@ pub fn App(props: &AppProps) -> Html {
 
     let root = use_node_ref();
     {
-        let root = root.clone();
+        let (root, first_language) = (root.clone(), *language);
         use_effect_with((), move |_| {
+            name_window(first_language);
             let root = root.cast::<web_sys::Element>();
             let listener = root
                 .as_ref()
@@ -210,6 +240,7 @@ pub fn App(props: &AppProps) -> Html {
                 // where no fragment of the page's address can reach it (and checkers that
                 // resolve it in the document report a skip link without a target).
                 <button type="button" class="cr-skip-link" onclick={reveal_on_click("cr-paper")}>{ strings.skip_to_questions }</button>
+                <p class="cr-visually-hidden" aria-live="polite">{ if *language_news { strings.language_changed } else { "" } }</p>
                 <PaperHeader language={*language} on_language={choose_language} />
                 if let Some(notice) = notice {
                     <OpenNoticeBanner notice={notice} />
@@ -272,10 +303,11 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// The language of `offered` the browser's preferences choose.
-fn browser_language(offered: &[Language]) -> Language {
+/// The language of the paper the browser's preferences choose.
+fn browser_language(paper: &Consultation) -> Language {
     Language::negotiate(
         platform::browser_languages().iter().map(String::as_str),
-        offered,
+        &paper.languages,
+        paper.fallback_language,
     )
 }

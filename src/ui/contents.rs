@@ -106,8 +106,10 @@ pub fn Contents(props: &ContentsProps) -> Html {
         })
     };
     html! {
+        // Not a tab stop of its own where it scrolls (Firefox makes scrolling boxes one): its
+        // links are.
         <nav id={CONTENTS_ID} class={classes!("cr-contents", props.open.then_some("cr-contents--open"))}
-            aria-labelledby="cr-contents-heading" {onfocusout}>
+            aria-labelledby="cr-contents-heading" tabindex="-1" {onfocusout}>
             <div class="cr-contents__head">
                 <h2 class="cr-contents__heading" id="cr-contents-heading" tabindex="-1">{ strings.toc_heading }</h2>
                 <button type="button" class="cr-button cr-button--quiet cr-contents__close" onclick={close}>{ strings.toc_close }</button>

@@ -75,6 +75,7 @@ pub fn mount(root: web_sys::Element, paper: &'static Consultation) -> yew::AppHa
         app::AppProps {
             paper: Paper(paper),
             configured_language,
+            own_page: settings.own_page,
         },
     )
     .render()

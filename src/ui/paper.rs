@@ -19,7 +19,7 @@ pub fn IntroSection() -> Html {
     let collapsed = view.state.is_collapsed(INTRO);
     let shown = Shown::of(paper, strings);
     html! {
-        <section class="cr-area" aria-labelledby="cr-intro">
+        <section class="cr-area">
             <AreaHead id={INTRO} heading_id="cr-intro" heading={paper.intro.heading.get(strings.language).to_string()}
                 origin={heading_origin(&paper.intro.heading, shown)} {collapsed} />
             <div class="cr-area__body" id={body_id(INTRO)} hidden={collapsed}>
@@ -237,7 +237,7 @@ pub fn AreaSection(props: &AreaSectionProps) -> Html {
         .all(|a| state.is_set_aside(a.id));
     let shown = Shown::of(paper, strings);
     html! {
-        <section class="cr-area" aria-labelledby={heading_id.clone()}>
+        <section class="cr-area">
             <AreaHead id={area.id.clone()} {heading_id} heading={heading.to_string()}
                 origin={heading_origin(&area.heading, shown)} {collapsed} />
             <div class="cr-area__body" id={body_id(&area.id)} hidden={collapsed}>
@@ -263,7 +263,7 @@ pub fn AreaSection(props: &AreaSectionProps) -> Html {
 pub fn GeneralComments() -> Html {
     let strings = use_strings();
     html! {
-        <section class="cr-area" aria-labelledby="cr-general-heading">
+        <section class="cr-area">
             <h2 class="cr-area__heading" id="cr-general-heading" tabindex="-1">{ strings.comment_general_heading }</h2>
             <CommentField key_name={crate::draft::GENERAL_COMMENTS} label={strings.comment_general_label} />
         </section>
@@ -291,7 +291,7 @@ fn issue_section(
         .all(|id| state.is_set_aside(id));
     let origin = heading_origin(&issue.title, shown);
     html! {
-        <section class="cr-issue" aria-labelledby={heading_id.clone()} hidden={set_aside}>
+        <section class="cr-issue" hidden={set_aside}>
             <h3 class="cr-issue__heading" id={heading_id} tabindex="-1">
                 { issue_heading(issue, strings) }
             </h3>

@@ -1,7 +1,7 @@
 use super::consolidation::ContributedAnswers;
 use super::draft_handle::DraftHandle;
 use super::use_strings;
-use crate::draft::FieldKey;
+use crate::draft::{FieldKey, SaveStatus};
 use crate::i18n::{fill, text_counts};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
@@ -81,21 +81,25 @@ impl CountFeed {
 
 #[derive(Properties, PartialEq)]
 struct AnswerCountProps {
-    /// Id of the visible count, which describes the field.
-    id: AttrValue,
+    /// Id of the visible count; `None` for a field that shows no count (a comment).
+    id: Option<AttrValue>,
     initial: AttrValue,
     feed: CountFeed,
 }
 
-/// An answer's character and word counts: shown as they change, announced politely after a
-/// pause in typing, never on every key press.
+/// What a person who cannot see the page hears about a field they type in: nothing while they
+/// type, then once, politely, after a pause: the answer's count, and that the draft is saved
+/// (when it is; a failure to save is an alert of its own). The visible count changes as they
+/// type, but describes nothing, so no screen reader reads it at each key.
 #[function_component]
 fn AnswerCount(props: &AnswerCountProps) -> Html {
     let strings = use_strings();
+    let handle = use_context::<DraftHandle>().expect("a count needs the draft");
+    let counted = props.id.is_some();
     let counts = use_state(|| text_counts(&props.initial));
     let announced = use_state(String::new);
     let pause = use_mut_ref(|| None::<Timeout>);
-    let spoken = move |(characters, words): (usize, usize)| {
+    let shown = move |(characters, words): (usize, usize)| {
         fill(
             strings.answer_count,
             &[
@@ -103,6 +107,15 @@ fn AnswerCount(props: &AnswerCountProps) -> Html {
                 ("words", &words.to_string()),
             ],
         )
+    };
+    let spoken = move |counts: (usize, usize)| {
+        let saved = handle.with(|s| matches!(s.status(), SaveStatus::Saved { .. }));
+        match (counted, saved) {
+            (true, true) => fill(strings.announce_count_saved, &[("count", &shown(counts))]),
+            (true, false) => shown(counts),
+            (false, true) => strings.announce_saved.to_string(),
+            (false, false) => String::new(),
+        }
     };
     {
         let (counts, announced, feed) = (counts.clone(), announced.clone(), props.feed.clone());
@@ -113,19 +126,21 @@ fn AnswerCount(props: &AnswerCountProps) -> Html {
                     return;
                 }
                 counts.set(now);
-                let announced = announced.clone();
+                let (announced, spoken) = (announced.clone(), spoken.clone());
                 // Replacing the timeout cancels the previous one: only a pause announces.
                 *pause.borrow_mut() = Some(Timeout::new(ANNOUNCE_AFTER_MS, move || {
                     announced.set(spoken(now));
-                    Timeout::new(ANNOUNCEMENT_KEPT_MS, move || announced.set(String::new()))
-                        .forget();
+                    let clear = Callback::from(move |()| announced.set(String::new()));
+                    crate::platform::after(ANNOUNCEMENT_KEPT_MS, clear).forget();
                 }));
             }));
         });
     }
     html! {
         <>
-            <p class="cr-question__count" id={props.id.clone()} aria-hidden="true">{ spoken(*counts) }</p>
+            if let Some(id) = &props.id {
+                <p class="cr-question__count" id={id.clone()} aria-hidden="true">{ shown(*counts) }</p>
+            }
             <p class="cr-visually-hidden" aria-live="polite">{ (*announced).clone() }</p>
         </>
     }
@@ -191,9 +206,10 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
     let hint_id = format!("answer-hint-{}", props.id);
     let origin_id = format!("answer-origin-{}", props.id);
     let count_id = format!("answer-count-{}", props.id);
+    // Never the count: a description that changed at each key would be read at each key.
     let described_by = match &props.origin {
-        Some(_) => format!("{origin_id} {hint_id} {count_id}"),
-        None => format!("{hint_id} {count_id}"),
+        Some(_) => format!("{origin_id} {hint_id}"),
+        None => hint_id.clone(),
     };
     html! {
         <div class="cr-question" id={format!("question-{}", props.id)} hidden={props.hidden}>
@@ -216,7 +232,7 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
                 defaultvalue={initial.clone()}
                 {oninput}
             />
-            <AnswerCount id={count_id} initial={initial.clone()} feed={feed.clone()} />
+            <AnswerCount id={Some(AttrValue::from(count_id))} initial={initial.clone()} feed={feed.clone()} />
             <div class="cr-question__quick" role="group" aria-label={strings.quick_answers}>
                 { quick_buttons }
             </div>
@@ -236,7 +252,15 @@ pub struct CommentFieldProps {
 #[function_component]
 pub fn CommentField(props: &CommentFieldProps) -> Html {
     let (initial, record) = use_draft_text(Target::Comment(props.key_name.clone()));
-    let oninput = Callback::from(move |event: InputEvent| record.emit(field_text(&event)));
+    let feed = (*use_memo((), |_| CountFeed::default())).clone();
+    let oninput = {
+        let feed = feed.clone();
+        Callback::from(move |event: InputEvent| {
+            let text = field_text(&event);
+            record.emit(text.clone());
+            feed.send(text);
+        })
+    };
     let field = use_node_ref();
     use_fit_when_mounted(&field, &initial);
     let field_id = format!("comment-{}", props.key_name);
@@ -244,7 +268,8 @@ pub fn CommentField(props: &CommentFieldProps) -> Html {
         <div class="cr-comment">
             <label class="cr-comment__label" for={field_id.clone()}>{ &props.label }</label>
             <textarea ref={field} class="cr-question__answer" id={field_id.clone()} name={field_id.clone()} rows="4"
-                defaultvalue={initial} {oninput} />
+                defaultvalue={initial.clone()} {oninput} />
+            <AnswerCount id={None::<AttrValue>} {initial} {feed} />
             <ContributedAnswers field={FieldKey::Comment(props.key_name.to_string()).to_string()} field_name={field_id} title={props.label.clone()} />
         </div>
     }

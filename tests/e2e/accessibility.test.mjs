@@ -167,3 +167,80 @@ for (const [code, words] of Object.entries(WORDS)) {
     await context.close();
   });
 }
+
+/** What the live regions of the app say, in order, from now on (each change of their text). */
+async function listenToLiveRegions(page) {
+  await page.evaluate(() => {
+    window.spoken = [];
+    for (const region of appRoot().querySelectorAll('[aria-live]')) {
+      new MutationObserver(() => region.textContent && window.spoken.push(region.textContent))
+        .observe(region, { childList: true, characterData: true, subtree: true });
+    }
+  });
+}
+
+/** The text of the elements that describe `field`, as a screen reader reads its description. */
+const description = (field) => field.evaluate((el) => (el.getAttribute('aria-describedby') ?? '')
+  .split(' ').map((id) => el.getRootNode().getElementById(id)?.textContent ?? '').join(' '));
+
+test('heard while typing: the description never changes, nothing is said, then once the count and that it is saved; a comment says it is saved', async () => {
+  const { context } = await openContext(env, { locale: 'zh-CN' });
+  const page = await openApp(context, env.url);
+  const field = answerField(page, '1.i');
+  const before = await description(field);
+  await listenToLiveRegions(page);
+  await field.click();
+  const descriptions = new Set();
+  for (const key of 'AI 不是发明人'.split('')) {
+    await page.keyboard.type(key);
+    descriptions.add(await description(field));
+    await page.waitForTimeout(40);
+  }
+  assert.deepEqual([...descriptions], [before], 'the description stayed as it was');
+  assert.deepEqual(await page.evaluate(() => window.spoken), [], 'nothing said while typing');
+  await page.waitForTimeout(1800);
+  assert.deepEqual(await page.evaluate(() => window.spoken), ['8 个字符，字数 6。已保存在此浏览器中。']);
+  const comment = page.locator('#comment-general');
+  await comment.click();
+  await page.keyboard.type('总体同意。', { delay: 40 });
+  await page.waitForTimeout(1800);
+  assert.deepEqual((await page.evaluate(() => window.spoken)).slice(1), ['已保存在此浏览器中。']);
+  await context.close();
+});
+
+test('heard on switching language: the new language is said in it, and the window is named in it on the app\'s own page', async () => {
+  const { context } = await openContext(env, { locale: 'zh-CN' });
+  const page = await openApp(context, env.url);
+  assert.match(await page.title(), /^意见回复 · WIPO\/IP\/AI\/2\/GE\/20\/1 关于知识产权政策与人工智能的议题文件草案$/);
+  await listenToLiveRegions(page);
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await page.locator('.cr-app[lang="en"]').waitFor();
+  await page.waitForFunction(() => window.spoken.length > 0);
+  assert.deepEqual(await page.evaluate(() => window.spoken), ['The form is now in English.']);
+  assert.equal(await page.title(), 'Consultation response · WIPO/IP/AI/2/GE/20/1 Draft Issues Paper on Intellectual Property Policy and Artificial Intelligence');
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  await page.waitForFunction(() => window.spoken.length > 1);
+  assert.deepEqual(await page.evaluate(() => window.spoken), ['The form is now in English.', '界面已切换为中文。']);
+  assert.match(await page.title(), /^意见回复 · /);
+  await context.close();
+});
+
+test('heard on the way through: downloads are named as actions in a named group, and only the page\'s main parts are regions', async () => {
+  for (const words of Object.values(WORDS)) {
+    const { context } = await openContext(env, { locale: words.locale });
+    const page = await openApp(context, env.url);
+    const heading = words === WORDS.zh ? '下载回复' : 'Download the response';
+    const group = page.getByRole('group', { name: heading, exact: true });
+    const names = await group.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.textContent));
+    // Five downloads, each named for what it does, and printing.
+    assert.equal(names.length, 6);
+    for (const name of names.slice(0, 5)) assert.match(name, words === WORDS.zh ? /^下载/ : /^Download /, name);
+    assert.match(names[5], words === WORDS.zh ? /^打印/ : /^Print /);
+    // Regions a person would jump to, and no region per area or issue.
+    const regions = await page.getByRole('region').evaluateAll((all) => all.map((r) => r.getAttribute('aria-labelledby')));
+    assert.deepEqual(regions.sort(), ['cr-about-heading', 'cr-drafts-heading', 'cr-submit-heading', 'cr-title'].sort());
+    // The contents column scrolls, but is no tab stop of its own: its links are.
+    assert.equal(await page.locator('#cr-contents').evaluate((nav) => nav.tabIndex), -1);
+    await context.close();
+  }
+});

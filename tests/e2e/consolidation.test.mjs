@@ -79,7 +79,7 @@ test('a coordinator turns five contributors\' files into one response and a comp
   const patents = await contributor('专利司', { '1.i': '应当允许。', '4.iii': '需要算法披露。', general: '总体支持。' });
   const copyright = await contributor('版权司', { '1.i': '应当允许。\n', '7.i': '不同意。' });
   const university = await contributor('某大学', { '1.i': '不应允许。' });
-  const company = await contributor('某公司', { '2.i': '公司意见。' }, { format: '网页文件（.html，可重新导入）' });
+  const company = await contributor('某公司', { '2.i': '公司意见。' }, { format: '下载网页文件（.html，可重新导入）' });
   const person = await contributor('', { '3.i': '个人意见。' }, { name: '王五' });
   for (const c of [copyright, university, company, person]) await c.context.close();
 
@@ -135,7 +135,7 @@ test('a coordinator turns five contributors\' files into one response and a comp
   assert.equal((await shown()).length, 42);
 
   // The compilation, read back by its real readers.
-  const md = await download(page, '意见汇编 Markdown 文本（.md）');
+  const md = await download(page, '下载意见汇编 Markdown 文本（.md）');
   const blocks = readBlocks(readFileSync(md.path, 'utf8')).map((b) => b.text);
   const contributorsList = blocks.find((b) => b.startsWith('专利司'));
   for (const label of ['专利司', '版权司', '某大学', '某公司', '王五']) assert.match(contributorsList, new RegExp(label));
@@ -150,10 +150,10 @@ test('a coordinator turns five contributors\' files into one response and a comp
   const order = ['专利司、版权司', '应当允许。', '某大学', '不应允许。', '某公司', '公司意见。', '王五', '个人意见。',
     '需要算法披露。', '版权司', '不同意。', '专利司', '总体支持。'];
   inOrder(blocks.join('\n'), order, 'Markdown compilation');
-  const word = await download(page, '意见汇编 Word 文档（.docx）');
+  const word = await download(page, '下载意见汇编 Word 文档（.docx）');
   execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, word.path], { timeout: 120_000 });
   inOrder(readFileSync(word.path.replace(/\.docx$/, '.txt'), 'utf8'), order, 'Word compilation');
-  const html = await download(page, '意见汇编网页（.html）');
+  const html = await download(page, '下载意见汇编网页（.html）');
   const reader = await context.newPage();
   await reader.setContent(readFileSync(html.path, 'utf8'));
   inOrder(await reader.locator('body').innerText(), order, 'HTML compilation');

@@ -148,7 +148,7 @@ test('an app built for another consultation serves it beside WIPO\'s: its paper 
   assert.ok(keys.includes(`consultation-response/v1/${example.id}`) && keys.includes('consultation-response/v1/wipo-ip-ai-2019'), `keys: ${keys}`);
 
   // A draft file of WIPO's paper is another consultation's, and changes nothing.
-  const wipoFile = await download(wipo, '草稿文件（.json，可重新导入）');
+  const wipoFile = await download(wipo, '下载草稿文件（.json，可重新导入）');
   await chooseFile(mine, wipoFile.path, EN.chooseFile);
   await mine.getByRole('alert').filter({ hasText: 'it belongs to another consultation (wipo-ip-ai-2019)' }).waitFor();
   assert.equal(await field(mine, '1.i').inputValue(), 'Keep them.');
@@ -162,16 +162,16 @@ test('every download of the example is read back by its real reader, the draft f
   await fill(page);
   const cover = 'Policy Department, Example Ministry (consultation@ministry.example)';
 
-  const word = await download(page, 'Word document (.docx)');
+  const word = await download(page, 'Download Word document (.docx)');
   assert.match(word.name, /^EXAMPLE-DS-2026-1_Ann-Example_\d{4}-\d{2}-\d{2}\.docx$/);
   execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, word.path], { timeout: 120_000 });
   const wordText = readFileSync(word.path.replace(/\.docx$/, '.txt'), 'utf8');
-  const html = await download(page, 'Web page (.html, can be opened again here)');
+  const html = await download(page, 'Download web page (.html, can be opened again here)');
   const reader = await context.newPage();
   await reader.goto(`file://${html.path}`);
   const htmlText = await reader.locator('main.rd').innerText();
-  const markdown = readBlocks(readFileSync((await download(page, 'Markdown text (.md)')).path, 'utf8')).map((b) => b.text).join('\n');
-  const text = readFileSync((await download(page, 'Plain text (.txt)')).path, 'utf8');
+  const markdown = readBlocks(readFileSync((await download(page, 'Download Markdown text (.md)')).path, 'utf8')).map((b) => b.text).join('\n');
+  const text = readFileSync((await download(page, 'Download plain text (.txt)')).path, 'utf8');
   for (const [format, body] of Object.entries({ word: wordText, html: htmlText, markdown, text })) {
     for (const expected of [cover, example.symbol, ...Object.values(ANSWERS), 'Ann Example', 'Charity or community group', 'Question of paragraph 4']) {
       assert.ok(body.includes(expected), `${format} holds "${expected}"`);
@@ -199,7 +199,7 @@ test('every download of the example is read back by its real reader, the draft f
   writeFileSync(join(dir, 'print.pdf'), await page.pdf({ format: 'A4' }));
   const printed = execFileSync('pdftotext', ['-layout', join(dir, 'print.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   for (const answer of Object.values(ANSWERS)) assert.ok(printed.includes(answer), `printed: ${answer}`);
-  for (const label of ['Word document (.docx)', 'Choose a file', 'Quick answers']) assert.ok(!printed.includes(label), `printed: ${label}`);
+  for (const label of ['Download Word document (.docx)', 'Choose a file', 'Quick answers']) assert.ok(!printed.includes(label), `printed: ${label}`);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
@@ -239,7 +239,7 @@ test('the example keeps several drafts, and its desk combines a contribution', {
   assert.match(await under.innerText(), /Digital Agency[\s\S]*Ask once, keep it once\./);
   await under.getByRole('button', { name: 'Insert into the answer' }).click();
   assert.equal(await field(page, '3.ii').inputValue(), 'Ask once, keep it once.');
-  const compilation = await download(page, 'Compilation as Markdown text (.md)');
+  const compilation = await download(page, 'Download the compilation as Markdown text (.md)');
   const blocks = readBlocks(readFileSync(compilation.path, 'utf8')).map((b) => b.text);
   assert.ok(blocks.includes('Ask once, keep it once.') && blocks.some((b) => b.includes('Digital Agency')), 'the compilation holds the contribution');
   assert.deepEqual(page.errors, []);

@@ -65,7 +65,7 @@ test('an imported file can open as a new draft beside the current one', async ()
   await page.waitForTimeout(400);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: '草稿文件（.json，可重新导入）' }).click(),
+    page.getByRole('button', { name: '下载草稿文件（.json，可重新导入）' }).click(),
   ]);
   await answerField(page, '6.i').fill('当前草稿改过的回答');
   await page.waitForTimeout(400);

@@ -157,7 +157,7 @@ async function workThrough(page, text) {
 
   const dir = mkdtempSync(join(tmpdir(), 'embed-downloads-'));
   let draftFile;
-  for (const name of ['Word 文档（.docx）', '网页文件（.html，可重新导入）', 'Markdown 文本（.md）', '纯文本（.txt）', '草稿文件（.json，可重新导入）']) {
+  for (const name of ['下载 Word 文档（.docx）', '下载网页文件（.html，可重新导入）', '下载 Markdown 文本（.md）', '下载纯文本（.txt）', '下载草稿文件（.json，可重新导入）']) {
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
     const path = join(dir, file.suggestedFilename());
     await file.saveAs(path);
@@ -199,7 +199,7 @@ test("under trusted-types 'none' the app's own page, without its offline worker,
   await page.locator('#cr-desk-toggle').click();
   await chooseFile(page, join(dir, 'contribution.json'), '添加意见文件');
   await page.locator('#question-1\\.i .cr-contributions', { hasText: '3 号单位' }).waitFor();
-  const [compilation] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '意见汇编 Word 文档（.docx）' }).click()]);
+  const [compilation] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载意见汇编 Word 文档（.docx）' }).click()]);
   assert.match(compilation.suggestedFilename(), /compilation/);
   assert.deepEqual(await violations(page), []);
   assert.deepEqual(page.errors, []);
@@ -235,8 +235,14 @@ test('the script embed works in a ministry page from another folder, under the C
   assert.equal(extra.length, 1, `added outside the mount: ${extra}`);
   assert.match(extra[0], /^link .*\/static\/forms\/wipo-ai\/app-[0-9a-f]+\.css$/);
   assert.equal(afterLoad.elements.length, before.elements.length + 1);
-  // The app speaks the page's language on its own root only.
+  // The app speaks the page's language on its own root only, and never renames the host's window,
+  // not even when the person switches language.
   assert.equal(await page.locator('.cr-app').first().getAttribute('lang'), 'zh-CN');
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await page.locator('.cr-app[lang="en"]').waitFor();
+  assert.equal(await page.title(), before.title);
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  await page.locator('.cr-app[lang="zh-CN"]').waitFor();
 
   // Type, reload, every download, print and import, in the host page under its CSP; the print
   // holds the submission alone.

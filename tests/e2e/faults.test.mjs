@@ -157,7 +157,7 @@ test('answers to questions this paper does not have are kept, shown and written 
   assert.equal(stored['14.ii'], '来自另一版本的问题的回答', 'kept through saves');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: '纯文本（.txt）' }).click(),
+    page.getByRole('button', { name: '下载纯文本（.txt）' }).click(),
   ]);
   const text = readFileSync(await download.path(), 'utf8');
   assert.ok(text.includes('14.ii\n来自另一版本的问题的回答'));

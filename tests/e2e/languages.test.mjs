@@ -118,7 +118,7 @@ test('documents in English, in Chinese, or bilingual, read back by real readers'
   await answerField(page, 'p26').fill('Yes: capacity building.');
   await page.getByLabel('List unanswered questions in the file').uncheck();
 
-  const english = readFileSync((await download(page, 'Markdown text (.md)')).path, 'utf8');
+  const english = readFileSync((await download(page, 'Download Markdown text (.md)')).path, 'utf8');
   inOrder(readBlocks(english).map((b) => b.text), [
     'Response: Draft Issues Paper on Intellectual Property Policy and Artificial Intelligence',
     'Patents',
@@ -130,7 +130,7 @@ test('documents in English, in Chinese, or bilingual, read back by real readers'
   assert.doesNotMatch(english, /议题 \d|意见观点|：/);
 
   await page.getByLabel('中文', { exact: true }).check();
-  const chinese = readFileSync((await download(page, 'Markdown text (.md)')).path, 'utf8');
+  const chinese = readFileSync((await download(page, 'Download Markdown text (.md)')).path, 'utf8');
   inOrder(readBlocks(chinese).map((b) => b.text), [
     '意见回复：关于知识产权政策与人工智能的议题文件草案', '专利权', '议题 4：披露',
     '（iii） 与微生物的沉积类似的算法沉积系统是否有用？', '意见观点：', 'A deposit system would help. 有帮助。',
@@ -139,7 +139,7 @@ test('documents in English, in Chinese, or bilingual, read back by real readers'
   await page.getByLabel('Every language of the paper (each question in 中文, English)').check();
   // The bilingual web page: each question's other language carries its own lang, and the page
   // as a reader opens it passes axe.
-  const html = readFileSync((await download(page, 'Web page (.html, can be opened again here)')).path, 'utf8');
+  const html = readFileSync((await download(page, 'Download web page (.html, can be opened again here)')).path, 'utf8');
   const reader = await context.newPage();
   await reader.setContent(html);
   assert.equal(await reader.evaluate(() => document.documentElement.lang), 'en');
@@ -148,7 +148,7 @@ test('documents in English, in Chinese, or bilingual, read back by real readers'
   assert.deepEqual(results.violations.map((v) => v.id), []);
   await reader.close();
 
-  const word = await download(page, 'Word document (.docx)');
+  const word = await download(page, 'Download Word document (.docx)');
   execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${word.dir}/profile`, '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', word.dir, word.path], { timeout: 120_000 });
   const text = readFileSync(join(word.dir, word.name.replace(/\.docx$/, '.txt')), 'utf8');
   const order = [

@@ -108,14 +108,15 @@ test('context paragraphs fold away, open with one click, and the choice is remem
   await context.close();
 });
 
-test('the answer count shows at once and is announced only after a pause in typing', async () => {
+test('the answer count shows at once and is announced, with the saved state, only after a pause in typing', async () => {
   const { context } = await openContext(env, { locale: 'en-US' });
   const page = await openApp(context, env.url);
   const field = answerField(page, '2.ii');
   const shown = page.locator('#answer-count-2\\.ii');
   const live = page.locator('#question-2\\.ii [aria-live="polite"]');
-  // The visible count describes the field; the live region only speaks after a pause.
-  assert.match(await field.getAttribute('aria-describedby'), /answer-count-2\.ii/);
+  // The visible count does not describe the field (a description that changes is read at each
+  // key); the live region speaks once, after a pause.
+  assert.equal(await field.getAttribute('aria-describedby'), 'answer-origin-2.ii answer-hint-2.ii');
   assert.equal(await shown.innerText(), '0 characters, 0 words');
   assert.equal(await live.textContent(), '');
   await page.evaluate(() => {
@@ -130,10 +131,11 @@ test('the answer count shows at once and is announced only after a pause in typi
   assert.equal(await shown.innerText(), '43 characters, 10 words');
   assert.deepEqual(await page.evaluate(() => window.announcements), []);
   await page.waitForTimeout(1800);
-  assert.deepEqual(await page.evaluate(() => window.announcements), ['43 characters, 10 words']);
+  const said = '43 characters, 10 words. Saved in this browser.';
+  assert.deepEqual(await page.evaluate(() => window.announcements), [said]);
   // Then it empties itself, so that reading the page later meets no stale count.
   await page.waitForTimeout(5200);
-  assert.deepEqual(await page.evaluate(() => window.announcements), ['43 characters, 10 words', '']);
+  assert.deepEqual(await page.evaluate(() => window.announcements), [said, '']);
   // The field itself was never re-rendered while typing: the same element throughout.
   assert.equal(await field.inputValue(), 'Specific provisions are not needed yet 暂不需要');
   await context.close();

@@ -58,7 +58,7 @@ test('respondent details, comments and quick answers survive a reload and reach 
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Markdown 文本（.md）' }).click(),
+    page.getByRole('button', { name: '下载 Markdown 文本（.md）' }).click(),
   ]);
   const blocks = readBlocks(await readFile(await download.path(), 'utf8'));
   const texts = blocks.map((b) => b.text);

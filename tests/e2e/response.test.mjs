@@ -91,7 +91,7 @@ test('the downloaded Markdown holds every answer under its question, in order', 
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Markdown 文本（.md）' }).click(),
+    page.getByRole('button', { name: '下载 Markdown 文本（.md）' }).click(),
   ]);
   const today = await page.evaluate(() => {
     const d = new Date();

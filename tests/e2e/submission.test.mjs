@@ -58,7 +58,7 @@ test('the Word file is a valid package that LibreOffice reads with every answer 
   const { context } = await openContext(env);
   const page = await openApp(context, env.url);
   await fillDraft(page);
-  const { path, name } = await download(page, 'Word 文档（.docx）');
+  const { path, name } = await download(page, '下载 Word 文档（.docx）');
   assert.match(name, /^WIPO-IP-AI-2-GE-20-1_某国知识产权局_\d{4}-\d{2}-\d{2}\.docx$/);
 
   // A zip whose every XML part is well-formed.
@@ -95,7 +95,7 @@ test('the HTML file reads as the response, runs nothing, and importing it resume
   const { context, requests } = await openContext(env);
   const page = await openApp(context, env.url);
   await fillDraft(page);
-  const { path } = await download(page, '网页文件（.html，可重新导入）');
+  const { path } = await download(page, '下载网页文件（.html，可重新导入）');
 
   const reader = await context.newPage();
   const dialogs = [];
@@ -129,7 +129,7 @@ test('a draft file round-trips; a wrong or damaged file is refused and changes n
   const { context } = await openContext(env);
   const page = await openApp(context, env.url);
   await fillDraft(page);
-  const { path } = await download(page, '草稿文件（.json，可重新导入）');
+  const { path } = await download(page, '下载草稿文件（.json，可重新导入）');
   const dir = mkdtempSync(join(tmpdir(), 'bad-'));
   const damaged = join(dir, 'damaged.json');
   writeFileSync(damaged, readFileSync(path, 'utf8').replace('应该允许', '不应该允许'));
@@ -173,7 +173,7 @@ test("the import area is the app's own: a button in the page's language, the cho
   const { context } = await openContext(env);
   const page = await openApp(context, env.url);
   await fillDraft(page);
-  const { path } = await download(page, '草稿文件（.json，可重新导入）');
+  const { path } = await download(page, '下载草稿文件（.json，可重新导入）');
 
   const fresh = await openContext(env, { locale: 'en-US' });
   const other = await openApp(fresh.context, env.url);
@@ -216,11 +216,11 @@ test('the text file holds every answer, and only answered questions when asked',
   const { context } = await openContext(env);
   const page = await openApp(context, env.url);
   await fillDraft(page);
-  const all = readFileSync((await download(page, '纯文本（.txt）')).path, 'utf8');
+  const all = readFileSync((await download(page, '下载纯文本（.txt）')).path, 'utf8');
   assert.equal((all.match(/意见观点：/g) ?? []).length, 42);
   assertInOrder(all, Object.values(ANSWERS));
   await page.getByLabel('在文件中列出未作答的问题').uncheck();
-  const answered = readFileSync((await download(page, '纯文本（.txt）')).path, 'utf8');
+  const answered = readFileSync((await download(page, '下载纯文本（.txt）')).path, 'utf8');
   assert.equal((answered.match(/意见观点：/g) ?? []).length, 5);
   assert.ok(!answered.includes('（未作答）'));
   await context.close();

@@ -185,8 +185,8 @@ export async function journey(driver, site) {
   });
 
   await step('the Word and HTML downloads hold them', async () => {
-    await clickButton(driver, 'Word document (.docx)');
-    await clickButton(driver, 'Web page (.html, can be opened again here)');
+    await clickButton(driver, 'Download Word document (.docx)');
+    await clickButton(driver, 'Download web page (.html, can be opened again here)');
     const files = await waitFor(driver, () => window.__journey.downloads.length >= 2 && window.__journey.downloads, [], { what: 'two downloads' });
     const word = files.find((f) => f.name.endsWith('.docx'));
     const page = files.find((f) => f.name.endsWith('.html'));

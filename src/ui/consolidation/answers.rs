@@ -137,7 +137,7 @@ pub fn ContributedAnswers(props: &ContributedAnswersProps) -> Html {
     let heading_id = format!("contributions-{slug}");
     let check_id = format!("considered-{slug}");
     html! {
-        <section class="cr-contributions" aria-labelledby={heading_id.clone()}>
+        <section class="cr-contributions">
             if groups.is_empty() {
                 <p class="cr-contributions__heading" id={heading_id}>{ heading }</p>
                 <p class="cr-contributions__none">{ strings.desk_none_for_field }</p>

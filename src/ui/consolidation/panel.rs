@@ -304,9 +304,9 @@ fn CompilationDownloads() -> Html {
     };
     html! {
         <div class="cr-desk__compilation">
-            <h3 class="cr-panel__heading">{ strings.desk_compilation_heading }</h3>
+            <h3 class="cr-panel__heading" id="cr-compilation-heading">{ strings.desk_compilation_heading }</h3>
             <p class="cr-panel__hint">{ strings.desk_compilation_hint }</p>
-            <div class="cr-buttons">
+            <div class="cr-buttons" role="group" aria-labelledby="cr-compilation-heading">
                 { button(Format::Word, strings.desk_compilation_word) }
                 { button(Format::Html, strings.desk_compilation_html) }
                 { button(Format::Markdown, strings.desk_compilation_markdown) }

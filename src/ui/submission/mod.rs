@@ -257,7 +257,7 @@ fn Downloads() -> Html {
     choices.push(DocumentLanguage::All);
     html! {
         <div class="cr-panel">
-            <h3 class="cr-panel__heading">{ strings.download_heading }</h3>
+            <h3 class="cr-panel__heading" id="cr-download-heading">{ strings.download_heading }</h3>
             <div class="cr-choice">
                 <input class="cr-choice__input" type="checkbox" id="download-include-unanswered"
                     checked={*include_unanswered} onchange={on_include} />
@@ -288,7 +288,8 @@ fn Downloads() -> Html {
                     }) }
             </fieldset>
             }
-            <div class="cr-buttons">
+            // The group is named for what its buttons do: a person tabbing in hears "download".
+            <div class="cr-buttons" role="group" aria-labelledby="cr-download-heading">
                 { button(Format::Word, strings.download_word) }
                 { button(Format::Html, strings.download_html) }
                 { button(Format::Markdown, strings.download_markdown) }
