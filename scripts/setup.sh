@@ -56,9 +56,11 @@ fi
 # downloads are opened with (LibreOffice for .docx, pdftotext for printed PDFs), every font a
 # test's result depends on (DejaVu for Latin text and WenQuanYi Zen Hei for Chinese), and the two
 # other engines with what drives them: Firefox ESR (headless, over WebDriver BiDi) and WebKitGTK's
-# MiniBrowser through WebKitWebDriver, on a virtual display (xvfb-run, which needs xauth).
+# MiniBrowser through WebKitWebDriver, on a virtual display (xvfb-run, which needs xauth); and the
+# Orca screen reader with the accessibility bus it listens on, and xdotool for one real click.
 packages=(chromium chromium-driver chromium-l10n libreoffice-writer-nogui poppler-utils
-  fonts-dejavu-core fonts-wqy-zenhei firefox-esr webkit2gtk-driver xvfb xauth)
+  fonts-dejavu-core fonts-wqy-zenhei firefox-esr webkit2gtk-driver xvfb xauth
+  orca at-spi2-core dbus-daemon xdotool)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' \

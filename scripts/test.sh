@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test: format, lints, native tests, browser tests (wasm-bindgen-test in
-# headless Chromium), end-to-end tests (Playwright against the release build in Chromium) and
-# the journey in Firefox and WebKit.
+# headless Chromium), end-to-end tests (Playwright against the release build in Chromium), the
+# journey in Firefox and WebKit, and what the Orca screen reader says in Firefox.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/setup.sh"
@@ -35,5 +35,8 @@ node --test --test-concurrency=1 tests/e2e/
 
 step "the journey in Firefox ESR and in WebKitGTK (on a virtual display)"
 xvfb-run --auto-servernum node --test --test-concurrency=1 tests/engines/
+
+step "what a screen-reader user hears: Orca reading Firefox ESR (virtual display, own D-Bus session)"
+xvfb-run --auto-servernum dbus-run-session -- node --test --test-concurrency=1 tests/screen-reader/
 
 printf '\nall tests passed in %ss\n' "$((SECONDS - started))"

@@ -113,7 +113,9 @@ pub fn BrowserDrafts() -> Html {
     html! {
         <div class="cr-panel">
             <h3 class="cr-panel__heading">{ strings.browser_heading }</h3>
-            <p class="cr-persistence" role="status">{ answer }</p>
+            // Not a live region: the browser answers while the person types their first words,
+            // and a screen reader would speak it over them. It is here to be read.
+            <p class="cr-persistence">{ answer }</p>
             <p class="cr-panel__hint">{ strings.forget_hint }</p>
             if *confirming {
                 <div class="cr-notice cr-notice--warning" role="alert">

@@ -1,0 +1,154 @@
+// What a blind person hears: the Orca screen reader (Debian's Orca 43) reading the app in Firefox
+// ESR, on a virtual display, over a private D-Bus session with its own accessibility bus. Orca
+// starts with the customisation in this folder, which writes every utterance to a file and starts
+// no speech server (it logs what it would say either way; with no synthesiser nothing is ever cut
+// short, so the log is all that could be said: a stricter check of silence). The page is driven
+// from the keyboard through WebDriver BiDi (puppeteer-core); one real click (xdotool) first puts
+// the window's focus into the page, as a person's first Tab would.
+//
+// Run under `xvfb-run dbus-run-session` (scripts/test.sh does).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { serveSite } from '../e2e/static-server.mjs';
+
+// CR_DIST: another build's folder, to hear an earlier release the same way.
+const DIST = process.env.CR_DIST ?? fileURLToPath(new URL('../../dist/', import.meta.url));
+const prefs = mkdtempSync(join(tmpdir(), 'cr-orca-'));
+const downloads = mkdtempSync(join(tmpdir(), 'cr-orca-downloads-'));
+const SPEECH_LOG = join(prefs, 'speech.jsonl');
+const env = { ...process.env, ORCA_SPEECH_LOG: SPEECH_LOG, GNOME_ACCESSIBILITY: '1', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', LANGUAGE: 'en_US' };
+
+let orca;
+let site;
+let browser;
+let page;
+
+/** Everything Orca has said since the start, in order. */
+function heard() {
+  if (!existsSync(SPEECH_LOG)) return [];
+  return readFileSync(SPEECH_LOG, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line).text);
+}
+
+/** What Orca says while `action` runs and for `settle` ms after. */
+async function hear(action, settle = 1500) {
+  const from = heard().length;
+  await action();
+  await new Promise((resolve) => setTimeout(resolve, settle));
+  return heard().slice(from);
+}
+
+const inApp = (selector) =>
+  page.evaluateHandle((selector) => document.querySelector('[data-consultation-response]').shadowRoot.querySelector(selector), selector);
+
+/** Moves focus to the element, as Tab would, and lets Orca speak. */
+async function focus(selector) {
+  const element = (await inApp(selector)).asElement();
+  assert.ok(element, `${selector} is in the page`);
+  await element.focus();
+}
+
+before(async () => {
+  copyFileSync(fileURLToPath(new URL('orca-customizations.py', import.meta.url)), join(prefs, 'orca-customizations.py'));
+  orca = spawn('orca', ['--replace', '-u', prefs], { env, stdio: 'ignore' });
+  for (let i = 0; i < 100 && !heard().includes('Screen reader on.'); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(heard().includes('Screen reader on.'), 'Orca started');
+  site = await serveSite({ routes: [['/', DIST]] });
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
+    headless: false,
+    extraPrefsFirefox: {
+      'intl.locale.requested': 'en-US',
+      'intl.accept_languages': 'zh-CN, zh, en',
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      // The browser's own question about persistent storage is not the app's to test here.
+      'permissions.default.persistent-storage': 2,
+    },
+    env: { ...env, MOZ_ENABLE_WAYLAND: '0' },
+  });
+  page = (await browser.pages())[0] ?? (await browser.newPage());
+  await page.goto(`${site.url}?offline=off`, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelector('[data-consultation-response]')?.shadowRoot?.querySelector('#cr-submit'), { timeout: 30_000 });
+  // The window's focus into the page, with one real click on its empty margin.
+  const windows = execFileSync('xdotool', ['search', '--onlyvisible', '--class', 'firefox'], { encoding: 'utf8' }).trim().split('\n');
+  execFileSync('xdotool', ['windowfocus', '--sync', windows.at(-1)]);
+  execFileSync('xdotool', ['mousemove', '8', '500', 'click', '1']);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  orca?.kill();
+});
+
+test('Orca reads the page as it loads: its title, and nothing read out by itself', () => {
+  const said = heard();
+  assert.ok(said.some((s) => s.startsWith('Finished loading 意见回复 · WIPO/IP/AI/2/GE/20/1')), said.join(' | '));
+  assert.ok(!said.some((s) => /clickable/.test(s)), said.join(' | '));
+});
+
+test('a person hears each answer field\'s question, silence while typing, then once the count and that it is saved', { timeout: 60_000 }, async () => {
+  const arriving = await hear(() => focus('textarea[name="answer-1.i"]'));
+  assert.ok(arriving.some((s) => s.startsWith('（i） 法律是否应该允许或要求将 AI 申请命名为发明人') && s.endsWith('entry.')), arriving.join(' | '));
+  assert.ok(arriving.includes('意见观点.'), `the description: ${arriving.join(' | ')}`);
+  const text = 'AI 不应被视为发明人，发明人应当是自然人。';
+  const from = heard().length;
+  await page.keyboard.type(text, { delay: 60 });
+  const typing = heard().slice(from);
+  assert.ok(!typing.some((s) => /个字符|字数/.test(s)), `no count while typing: ${typing.join(' | ')}`);
+  assert.ok(!typing.some((s) => /持久/.test(s)), `nothing about persistent storage while typing: ${typing.join(' | ')}`);
+  // At most the status line's first "saving" and "saved at": once, not at each key.
+  assert.ok(typing.length <= 2, `said while typing: ${typing.join(' | ')}`);
+  await new Promise((resolve) => setTimeout(resolve, 2500));
+  const pause = heard().slice(from + typing.length);
+  assert.deepEqual(pause.filter((s) => /个字符|已保存在此浏览器中/.test(s)), ['22 个字符，字数 18。已保存在此浏览器中。']);
+  console.log(`  heard while typing: ${JSON.stringify(typing)}\n  heard after the pause: ${JSON.stringify(pause)}`);
+});
+
+test('moving to another area\'s question says the question, not the regions left and entered', { timeout: 30_000 }, async () => {
+  const said = await hear(() => focus('textarea[name="answer-7.i"]'));
+  assert.ok(said.some((s) => s.startsWith('（i）')), said.join(' | '));
+  assert.ok(!said.some((s) => /region/.test(s) && !/关于知识产权政策与人工智能的议题文件草案/.test(s)), `no area or issue region: ${said.join(' | ')}`);
+});
+
+test('switching language is said in the new language, and the window is renamed', { timeout: 30_000 }, async () => {
+  await focus('.cr-language__option[lang="en"]');
+  const said = await hear(() => page.keyboard.press('Enter'), 2500);
+  assert.ok(said.includes('The form is now in English.'), said.join(' | '));
+  assert.match(await page.title(), /^Consultation response · WIPO\/IP\/AI\/2\/GE\/20\/1 Draft Issues Paper/);
+  console.log(`  heard on switching: ${JSON.stringify(said.slice(0, 8))}`);
+});
+
+/** The app's button whose text is `text`. */
+const button = (text) =>
+  page.evaluateHandle((text) => [...document.querySelector('[data-consultation-response]').shadowRoot.querySelectorAll('button')].find((b) => b.textContent === text), text);
+
+test('the review\'s error summary is read when it takes focus', { timeout: 30_000 }, async () => {
+  const review = (await button('Review the response')).asElement();
+  assert.ok(review);
+  await review.focus();
+  const said = await hear(() => page.keyboard.press('Enter'), 2000);
+  assert.ok(said.some((s) => s.includes('Before you send, please see to the following')), said.join(' | '));
+  assert.ok(said.some((s) => s.includes('Enter your name')), said.join(' | '));
+});
+
+test('a download button says what it does, and pressing it downloads', { timeout: 30_000 }, async () => {
+  const word = (await button('Download Word document (.docx)')).asElement();
+  assert.ok(word);
+  const arriving = await hear(() => word.focus());
+  assert.ok(arriving.some((s) => s.includes('Download Word document (.docx)')), arriving.join(' | '));
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 50 && !readdirSync(downloads).some((f) => f.endsWith('.docx')); i++) await new Promise((r) => setTimeout(r, 200));
+  assert.ok(readdirSync(downloads).some((f) => f.endsWith('.docx')), `downloaded: ${readdirSync(downloads)}`);
+  console.log(`  heard on the download button: ${JSON.stringify(arriving)}`);
+});
