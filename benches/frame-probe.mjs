@@ -34,3 +34,31 @@ export async function timeKeyPresses(page, presses) {
   }
   return frames;
 }
+
+/**
+ * An init script that records, for every key pressed in the page, the time from the key down to
+ * the task after the next frame, in `window.__keyFrames` — measured in the page, so that nothing
+ * the harness does between keys (a round trip to the page per key) runs on the page's thread.
+ */
+export function keyFramesProbe() {
+  window.__keyFrames = [];
+  addEventListener('keydown', (event) => {
+    const t0 = event.timeStamp;
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => window.__keyFrames.push(performance.now() - t0);
+      channel.port2.postMessage(0);
+    });
+  }, true);
+}
+
+/**
+ * Types `presses` keys `gap` ms apart in the focused field, as a steady typist does, and returns
+ * each key down → the task after the next frame. Needs `keyFramesProbe`.
+ */
+export async function timeTyping(page, presses, gap) {
+  await page.evaluate(() => { window.__keyFrames = []; });
+  await page.keyboard.type('ab'.repeat(presses).slice(0, presses), { delay: gap });
+  await page.waitForFunction((n) => window.__keyFrames.length >= n, presses);
+  return page.evaluate(() => window.__keyFrames);
+}

@@ -31,13 +31,7 @@ pub fn parse(text: &str) -> Option<Json> {
 
 /// Reads `text` as one JSON document, or says at which byte it stopped being JSON.
 pub fn parse_or_where(text: &str) -> Result<Json, usize> {
-    let mut parser = Parser {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        depth: 0,
-    };
-    parser.skip_space();
+    let mut parser = Parser::at_start(text);
     let value = parser.value().ok_or(parser.pos)?;
     parser.skip_space();
     if parser.pos == parser.bytes.len() {
@@ -57,13 +51,7 @@ pub enum Step<'a> {
 /// The byte where the value at `steps` starts in the JSON document `text` (a member named twice:
 /// its last, as [`Json::get`] reads it); `None` when the document has no such value.
 pub fn locate(text: &str, steps: &[Step<'_>]) -> Option<usize> {
-    let mut parser = Parser {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        depth: 0,
-    };
-    parser.skip_space();
+    let mut parser = Parser::at_start(text);
     for step in steps {
         parser.pos = match *step {
             Step::Key(key) => parser.member_start(key)?,
@@ -80,7 +68,19 @@ struct Parser<'a> {
     depth: u32,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
+    /// A parser at the first value of `text`.
+    fn at_start(text: &'a str) -> Self {
+        let mut parser = Parser {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            depth: 0,
+        };
+        parser.skip_space();
+        parser
+    }
+
     fn skip_space(&mut self) {
         while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes.get(self.pos) {
             self.pos += 1;

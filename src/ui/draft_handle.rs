@@ -23,6 +23,10 @@ struct Inner {
     replaced: std::cell::Cell<u32>,
     /// Re-renders what shows counts and save status.
     on_status: Callback<()>,
+    /// The save status as the page last showed it after a save (its kind and the minute of the
+    /// last save): a save that changes neither re-renders nothing, so typing costs no render of
+    /// the whole app every 300 ms.
+    shown_after_save: RefCell<Option<(std::mem::Discriminant<SaveStatus>, String)>>,
 }
 
 impl PartialEq for DraftHandle {
@@ -49,6 +53,7 @@ impl DraftHandle {
             pending_save: RefCell::new(None),
             replaced: std::cell::Cell::new(0),
             on_status,
+            shown_after_save: RefCell::new(None),
         };
         (DraftHandle(Rc::new(inner)), notice)
     }
@@ -190,7 +195,14 @@ impl DraftHandle {
             session.save(&platform::now_iso()).clone()
         };
         self.show_external_changes();
-        self.0.on_status.emit(());
+        let shown = self.with(|s| {
+            let minute = s.last_saved().map_or("", |at| at.get(..16).unwrap_or(at));
+            (std::mem::discriminant(s.status()), minute.to_string())
+        });
+        if self.0.shown_after_save.borrow().as_ref() != Some(&shown) {
+            *self.0.shown_after_save.borrow_mut() = Some(shown);
+            self.0.on_status.emit(());
+        }
         // A failing store is retried: the person keeps typing and nothing is lost meanwhile.
         if matches!(status, SaveStatus::Failing(_)) {
             self.schedule_retry();
