@@ -1,6 +1,7 @@
 //! The respondent's details and their publication choice.
 
 use super::draft_handle::DraftHandle;
+use super::question::{AnswerCount, CountFeed};
 use super::{use_paper, use_strings};
 use crate::draft::{Capacity, Publication, Respondent, RespondentText};
 use crate::i18n::{paper_words, text_label};
@@ -156,10 +157,15 @@ fn RespondentTextField(props: &RespondentTextFieldProps) -> Html {
         });
     }
     let field = props.field;
-    let oninput = Callback::from(move |e: InputEvent| {
-        let value = e.target_unchecked_into::<HtmlInputElement>().value();
-        handle.edit(|d| d.respondent.set_text(field, &value));
-    });
+    let feed = (*use_memo((), |_| CountFeed::default())).clone();
+    let oninput = {
+        let feed = feed.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            handle.edit(|d| d.respondent.set_text(field, &value));
+            feed.send(value);
+        })
+    };
     let id = format!("respondent-{}", field.code());
     let kind = if field == RespondentText::Email {
         "email"
@@ -171,6 +177,8 @@ fn RespondentTextField(props: &RespondentTextFieldProps) -> Html {
             <label class="cr-field__label" for={id.clone()}>{ text_label(field, strings) }</label>
             <input ref={input} class="cr-field__input" type={kind} id={id.clone()} name={id}
                 autocomplete={props.autocomplete} {oninput} />
+            // After a pause in typing: that the draft is saved.
+            <AnswerCount id={None::<AttrValue>} initial={props.initial.clone()} {feed} />
         </div>
     }
 }

@@ -62,7 +62,7 @@ const ANNOUNCEMENT_KEPT_MS: u32 = 5000;
 /// The link from an answer field to its counter: the field sends its text on every input, and
 /// only the counter re-renders, never the field.
 #[derive(Clone, Default)]
-struct CountFeed(Rc<RefCell<Option<Callback<String>>>>);
+pub(super) struct CountFeed(Rc<RefCell<Option<Callback<String>>>>);
 
 impl PartialEq for CountFeed {
     fn eq(&self, other: &Self) -> bool {
@@ -71,7 +71,7 @@ impl PartialEq for CountFeed {
 }
 
 impl CountFeed {
-    fn send(&self, text: String) {
+    pub(super) fn send(&self, text: String) {
         let receiver = self.0.borrow().clone();
         if let Some(receiver) = receiver {
             receiver.emit(text);
@@ -80,11 +80,11 @@ impl CountFeed {
 }
 
 #[derive(Properties, PartialEq)]
-struct AnswerCountProps {
-    /// Id of the visible count; `None` for a field that shows no count (a comment).
-    id: Option<AttrValue>,
-    initial: AttrValue,
-    feed: CountFeed,
+pub(super) struct AnswerCountProps {
+    /// Id of the visible count; `None` for a field that shows no count (a comment, a detail).
+    pub id: Option<AttrValue>,
+    pub initial: AttrValue,
+    pub feed: CountFeed,
 }
 
 /// What a person who cannot see the page hears about a field they type in: nothing while they
@@ -92,7 +92,7 @@ struct AnswerCountProps {
 /// (when it is; a failure to save is an alert of its own). The visible count changes as they
 /// type, but describes nothing, so no screen reader reads it at each key.
 #[function_component]
-fn AnswerCount(props: &AnswerCountProps) -> Html {
+pub(super) fn AnswerCount(props: &AnswerCountProps) -> Html {
     let strings = use_strings();
     let handle = use_context::<DraftHandle>().expect("a count needs the draft");
     let counted = props.id.is_some();

@@ -14,8 +14,9 @@ pub struct StatusLineProps {
     pub last_saved: Option<AttrValue>,
 }
 
-/// Where the draft stands: how much is answered and when it was last saved. A polite live
-/// region whose text changes at most once a minute while someone types; failures are alerts.
+/// Where the draft stands: how much is answered and when it was last saved, to be read. It is
+/// not a live region: every field says after a pause in typing that the draft is saved (a
+/// status line that spoke would speak over the typing); failures are alerts at once.
 #[function_component]
 pub fn StatusLine(props: &StatusLineProps) -> Html {
     let strings = use_strings();
@@ -48,7 +49,7 @@ pub fn StatusLine(props: &StatusLineProps) -> Html {
                     <DownloadDraftButton />
                 </div>
             } else {
-                <p class="cr-status__save" role="status">{ text }</p>
+                <p class="cr-status__save">{ text }</p>
             }
         </div>
     }

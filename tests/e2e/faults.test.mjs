@@ -76,7 +76,7 @@ test('a full storage: a persistent alert, a one-click backup, and saving resumes
   assert.equal(JSON.parse(file.draft).answers['1.i'], longer);
 
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler/')).forEach((k) => localStorage.removeItem(k)));
-  await page.getByRole('status').filter({ hasText: '草稿已保存于' }).waitFor({ timeout: 10_000 });
+  await page.locator('.cr-status__save', { hasText: '草稿已保存于' }).waitFor({ timeout: 10_000 });
   assert.equal(await alert.count(), 0);
   const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).answers['1.i'], STORAGE_KEY);
   assert.equal(saved, longer);

@@ -67,7 +67,7 @@ test('answers typed in Chinese and English, one of 20,000 characters, survive a 
   assert.equal(stored.answers['4.iii'], long);
   assert.equal(await answerField(page, '4.iii').inputValue(), long, 'still on screen after saving');
   assert.equal(await answerField(page, '7.iii').inputValue(), ANSWERS['7.iii']);
-  await assert.doesNotReject(page.getByRole('status').filter({ hasText: '草稿已保存于' }).waitFor());
+  await assert.doesNotReject(page.locator('.cr-status__save', { hasText: '草稿已保存于' }).waitFor());
 
   await page.reload();
   await page.locator('textarea[name="answer-13.ii"]').waitFor();
