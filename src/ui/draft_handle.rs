@@ -79,6 +79,19 @@ impl DraftHandle {
         }
     }
 
+    /// Records a comment and makes sure a save follows soon. Nothing else on the page shows a
+    /// comment, so nothing re-renders while it is typed.
+    pub fn set_comment(&self, key: &str, text: &str) {
+        if self
+            .0
+            .session
+            .borrow_mut()
+            .edit(|d| d.set_comment(key, text))
+        {
+            self.schedule_save();
+        }
+    }
+
     /// Applies `change` to the draft (it returns whether it changed anything), saves soon, and
     /// re-renders what depends on the draft beyond the edited field.
     pub fn edit(&self, change: impl FnOnce(&mut crate::draft::Draft) -> bool) {

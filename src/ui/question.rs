@@ -32,7 +32,7 @@ fn use_draft_text(target: Target) -> (AttrValue, Callback<String>) {
     };
     let record = Callback::from(move |text: String| match &target {
         Target::Answer(id) => handle.set_answer(id, &text),
-        Target::Comment(key) => handle.edit(|d| d.set_comment(key, &text)),
+        Target::Comment(key) => handle.set_comment(key, &text),
     });
     ((*initial).clone(), record)
 }
