@@ -2,7 +2,7 @@
 //! without changing a text, and the example, written in one language.
 #![cfg(not(target_arch = "wasm32"))]
 
-use consultation_response::catalog::check::{check, INTERFACE_LANGUAGES};
+use consultation_response::catalog::check::{check, INTERFACE_LANGUAGES, WORDINGS};
 use consultation_response::catalog::{Consultation, Position, Wording};
 use consultation_response::json::{parse, Json};
 use consultation_response::language::Language;
@@ -68,6 +68,12 @@ fn the_interfaces_languages_and_wordings_are_the_checkers() {
     for language in Language::ALL {
         assert_eq!(Language::from_code(language.code()), Some(language));
     }
+    let wordings = [
+        Wording::Official,
+        Wording::OfficialPart,
+        Wording::Translation,
+    ];
+    assert_eq!(wordings.map(Wording::code), WORDINGS);
     let paper = consultation_response::wipo_2019();
     assert_eq!(paper.languages, [Language::Zh, Language::English]);
     // Shown in Chinese first, but a browser that prefers neither language gets the English.

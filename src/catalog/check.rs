@@ -15,7 +15,7 @@ pub const SCHEMA: u64 = 4;
 /// written in any of them.
 pub const INTERFACE_LANGUAGES: [&str; 2] = ["zh", "en"];
 /// Whose wording a text is (`catalog::Wording::code`, tested).
-const WORDINGS: [&str; 3] = ["official", "official-part", "translation"];
+pub const WORDINGS: [&str; 3] = ["official", "official-part", "translation"];
 /// The key of the general comments, which no area may take (`draft::GENERAL_COMMENTS`, tested).
 const GENERAL_COMMENTS: &str = "general";
 
