@@ -13,9 +13,13 @@
 //               benchmark typed before, costs any page ~140 ms a key at CPU x4 to shape the
 //               whole paragraph again, and hid the app's own cost behind it.)
 //   save        one save of the whole draft
-// The script embed in the example ministry page is measured beside them.
-// Run after a release build: `node benches/compare.mjs`. Prints a table; asserts nothing.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// The script embed in the example ministry page is measured beside them. Then Lighthouse's
+// performance audit with its mobile defaults (simulated slow 4G, CPU x4) on the app's own page
+// and on the plain page, medians of RUNS: score, LCP, total blocking time, CLS, FCP, speed index.
+// Run after a release build: `node benches/compare.mjs`. Prints two tables; asserts nothing.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -160,6 +164,39 @@ for (const cpu of [1, 4]) {
   }
 }
 await browser.close();
+
+/** Lighthouse's performance audit, mobile defaults, in a fresh profile each run. */
+async function lighthouseRun(url) {
+  const profile = mkdtempSync(join(tmpdir(), 'cr-lighthouse-'));
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    userDataDir: profile,
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--lang=zh-CN',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    envVars: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
+  });
+  try {
+    const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+    const value = (id) => lhr.audits[id].numericValue;
+    return {
+      score: lhr.categories.performance.score * 100,
+      lcp: value('largest-contentful-paint'),
+      tbt: value('total-blocking-time'),
+      cls: value('cumulative-layout-shift'),
+      fcp: value('first-contentful-paint'),
+      si: value('speed-index'),
+    };
+  } finally {
+    await chrome.kill();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+const audits = {};
+for (const name of ['plain', 'app']) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i += 1) runs.push(await lighthouseRun(PEERS[name].url));
+  audits[name] = Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => r[k]))]));
+}
 await site.close();
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -182,7 +219,24 @@ for (const cpu of [1, 4]) {
     console.log(`| ${label} | ×${cpu} | ${format(plain)} | ${format(app)} | ×${(app / plain).toFixed(2)} | ${format(embed)} |`);
   }
 }
+console.log('');
+console.log('Lighthouse, performance, mobile defaults (simulated slow 4G, CPU ×4), the own page:');
+console.log('');
+console.log('| | plain form | this app |');
+console.log('|---|---|---|');
+const lighthouseRows = [
+  ['performance score', 'score', (v) => v.toFixed(0)],
+  ['largest contentful paint', 'lcp', ms],
+  ['total blocking time', 'tbt', ms],
+  ['cumulative layout shift', 'cls', (v) => v.toFixed(3)],
+  ['first contentful paint', 'fcp', ms],
+  ['speed index', 'si', ms],
+];
+for (const [label, key, format] of lighthouseRows) console.log(`| ${label} | ${format(audits.plain[key])} | ${format(audits.app[key])} |`);
 const goals = [
+  ['Lighthouse performance ≥ 95', audits.app.score >= 95],
+  ['Lighthouse LCP ≤ 2.0 s', audits.app.lcp <= 2000],
+  ['Lighthouse total blocking time ≤ 200 ms', audits.app.tbt <= 200],
   ['typing: key → frame p95 at ×4 ≤ 1.25 × plain', results['app@4'].p95 <= 1.25 * results['plain@4'].p95],
   ['start: key lands at ×4 ≤ 1.25 × plain', results['app@4'].landed <= 1.25 * results['plain@4'].landed],
   ['size: first visit ≤ 200 KB gzip', results['app@1'].gzip <= 200 * 1024],

@@ -5,6 +5,8 @@
 // The build writes it into dist/ with the hashed names filled in: cache this file briefly, the
 // hashed files for ever.
 const FILES = { js: '@JS@', wasm: '@WASM@', css: '@CSS@' };
+// The app's first view in each language of the paper, its first language first.
+const VIEWS = '@VIEWS@';
 const at = (name) => new URL(name, import.meta.url).href;
 
 /**
@@ -46,7 +48,8 @@ function failed(host, shadow, error) {
   say('en', 'The response form cannot start: its files could not be loaded, or this browser or page does not allow WebAssembly.');
   const page = host.dataset.standaloneUrl;
   if (page) say('en', '在单独的页面中打开 · Open the form on its own page', 'a').href = page;
-  shadow.append(box);
+  // Above the first view, if one is shown: what was typed there stays to be copied.
+  shadow.prepend(box);
 }
 
 /**
@@ -89,19 +92,83 @@ async function keepOffline(host, root) {
   });
 }
 
+/**
+ * The paper's language the first view is shown in: the host's `data-lang` (on the app's own page
+ * `?lang=` first), else the first of the browser's languages the paper is written in, else the
+ * paper's first. The app decides again as it starts (a language the person chose is stored with
+ * the draft).
+ */
+function viewLanguage(host) {
+  const codes = Object.keys(VIEWS);
+  const code = (tag) => tag?.split('-')[0].toLowerCase();
+  const asked = host.hasAttribute('data-page-options') ? new URLSearchParams(location.search).get('lang') : null;
+  const wanted = [asked, host.dataset.lang, ...(navigator.languages ?? [navigator.language])].map(code);
+  return wanted.find((c) => codes.includes(c)) ?? codes[0];
+}
+
+/** The first view in `language`, read from its file (no markup is ever parsed from a string). */
+function fetchView(language) {
+  return new Promise((done, fail) => {
+    const request = new XMLHttpRequest();
+    request.open('GET', at(VIEWS[language]));
+    request.responseType = 'document';
+    request.addEventListener('load', () => {
+      const view = request.status === 200 && request.response?.querySelector('[data-first-view]');
+      view ? done(document.importNode(view, true)) : fail(new Error(`no first view in ${VIEWS[language]}`));
+    });
+    request.addEventListener('error', () => fail(new Error(`${VIEWS[language]} could not be loaded`)));
+    request.send();
+  });
+}
+
+/**
+ * Shows the app's first view in the host's shadow root before the wasm has arrived, so that the
+ * paper can be read and typed into at once: the one the page carries (index.html's declarative
+ * shadow root; its template's content where the browser has none), or else the file in the
+ * language wanted. Resolves with the shadow root once the view is styled; never fails: without a
+ * first view the host's own lines stay until the app starts.
+ */
+async function showFirstView(host) {
+  const language = viewLanguage(host);
+  const template = host.querySelector(':scope > template[shadowrootmode]');
+  if (!host.shadowRoot && template) {
+    host.attachShadow({ mode: 'open' }).append(template.content);
+    template.remove();
+  }
+  const shown = host.shadowRoot?.querySelector('[data-first-view]');
+  if (shown?.lang && shown.lang.split('-')[0].toLowerCase() === language) return host.shadowRoot;
+  try {
+    const view = await fetchView(language);
+    const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+    // A person may already be typing in the view shown: it stays.
+    if (shown && shown.contains(shadow.activeElement)) return shadow;
+    await stylesheet(shadow);
+    shown ? shown.replaceWith(view) : shadow.append(view);
+    return shadow;
+  } catch (error) {
+    console.warn('consultation-response: the first view is not shown:', error);
+    return host.shadowRoot;
+  }
+}
+
 const host = document.querySelector('[data-consultation-response]');
-if (host && !host.shadowRoot) {
-  // The shadow root is attached only once the app is ready to show: until then whatever the
-  // host put in its element (index.html's "opening…" lines) stays on screen.
+const STARTED = Symbol.for('consultation-response');
+if (host && !host[STARTED]) {
+  host[STARTED] = true;
+  // Until the shadow root is attached (the first view, or the app) whatever the host put in its
+  // element (index.html's "opening…" lines) stays on screen.
   const attach = () => host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const styled = stylesheet(document.head);
   const root = document.createElement('div');
   try {
     if (typeof WebAssembly !== 'object') throw new Error('no WebAssembly');
-    const [app] = await Promise.all([import(at(FILES.js)), styled]);
+    const glue = import(at(FILES.js));
+    await showFirstView(host);
+    const [app] = await Promise.all([glue, styled]);
     await app.default({ module_or_path: at(FILES.wasm) });
     const shadow = attach();
     await stylesheet(shadow);
+    // The app renders after the first view and, in the same task, takes its place.
     shadow.append(root);
     app.mount(root);
   } catch (error) {

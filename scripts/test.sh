@@ -14,11 +14,11 @@ step "format"
 cargo fmt --check
 
 step "lints (native and wasm32)"
-cargo clippy --all-targets -- -D warnings
+cargo clippy --all-targets --all-features -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "native tests: catalog, draft model, document writers"
-cargo test
+cargo test --all-features
 
 step "browser tests: storage and components in headless Chromium"
 export CHROMEDRIVER=/usr/bin/chromedriver

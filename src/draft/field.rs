@@ -50,6 +50,23 @@ impl FieldKey {
     }
 }
 
+impl FieldKey {
+    /// The field whose text the control named `name` holds ([`FieldKey::control_name`] read
+    /// back).
+    pub fn from_control_name(name: &str) -> Option<FieldKey> {
+        let (kind, rest) = name.split_once('-')?;
+        if rest.is_empty() {
+            return None;
+        }
+        Some(match kind {
+            "answer" => FieldKey::Answer(rest.to_string()),
+            "comment" => FieldKey::Comment(rest.to_string()),
+            "respondent" => FieldKey::Respondent(rest.to_string()),
+            _ => return None,
+        })
+    }
+}
+
 impl fmt::Display for FieldKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -64,6 +81,22 @@ impl fmt::Display for FieldKey {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_control_name_reads_back_as_its_field() {
+        for key in [
+            FieldKey::Answer("4.iii".into()),
+            FieldKey::Answer("p26".into()),
+            FieldKey::Comment("general".into()),
+            FieldKey::Respondent("organisation".into()),
+        ] {
+            let name = key.control_name().expect("a text field has a control");
+            assert_eq!(FieldKey::from_control_name(&name), Some(key));
+        }
+        for other in ["answer-", "cr-fold-context", "respondent", "x-1"] {
+            assert_eq!(FieldKey::from_control_name(other), None, "{other}");
+        }
+    }
 
     #[test]
     fn every_key_reads_back_from_its_text() {

@@ -180,6 +180,21 @@ impl Draft {
         }
     }
 
+    /// Takes in text typed into field `key` before the form had started: the field holds it,
+    /// and a different text it held is kept as the other version for the person to choose
+    /// (nothing is overwritten silently). Returns whether anything changed.
+    pub fn take_in_typed(&mut self, key: &str, typed: &str) -> bool {
+        let held = self.fields().remove(key).unwrap_or_default();
+        if held == typed {
+            return false;
+        }
+        if !held.trim().is_empty() {
+            self.conflicts.insert(key.to_string(), held);
+        }
+        self.set_field(key, typed);
+        true
+    }
+
     /// Text kept from another window for fields both windows changed, by field key.
     pub fn conflicts(&self) -> impl Iterator<Item = (&str, &str)> {
         self.conflicts.iter().map(|(k, v)| (k.as_str(), v.as_str()))
@@ -367,6 +382,27 @@ mod tests {
     use super::*;
 
     const ID: &str = "wipo-ip-ai-2019";
+
+    #[test]
+    fn text_typed_before_start_is_taken_in_and_never_overwrites_silently() {
+        let mut draft = Draft::new(ID);
+        draft.set_answer("1.ii", "已存的回答");
+        // Into empty fields: taken in, nothing to choose.
+        assert!(draft.take_in_typed("answer:1.i", "启动前输入"));
+        assert!(draft.take_in_typed("respondent:name", "王五"));
+        assert_eq!(draft.answer("1.i"), "启动前输入");
+        assert_eq!(draft.respondent.name, "王五");
+        assert_eq!(draft.conflicts().count(), 0);
+        // The same text again changes nothing.
+        assert!(!draft.take_in_typed("answer:1.i", "启动前输入"));
+        // Over a stored answer: the field holds what was typed, the stored text is kept to choose.
+        assert!(draft.take_in_typed("answer:1.ii", "新写的"));
+        assert_eq!(draft.answer("1.ii"), "新写的");
+        assert_eq!(
+            draft.conflicts().collect::<Vec<_>>(),
+            vec![("answer:1.ii", "已存的回答")]
+        );
+    }
 
     #[test]
     fn every_field_can_be_set_back_from_its_text() {

@@ -104,6 +104,14 @@ pub fn query(selector: &str) -> Option<Element> {
     }
 }
 
+/// The element with keyboard focus among the app's own.
+pub fn active_element() -> Option<Element> {
+    match with_mounted(|m| m.shadow.clone()).flatten() {
+        Some(shadow) => shadow.active_element(),
+        None => gloo::utils::document().active_element(),
+    }
+}
+
 /// The element the app renders into (where its own events are listened for).
 pub fn container() -> Option<Element> {
     with_mounted(|m| m.container.clone())

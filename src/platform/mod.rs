@@ -1,17 +1,23 @@
 //! The only place that talks to the browser: storage, time, downloads and page-lifecycle events.
 //! Everything else in the crate is plain Rust.
 
+#[cfg(not(target_arch = "wasm32"))]
+mod ahead_of_time;
 pub mod contribution_store;
 pub mod embedding;
 pub mod field_sizing;
+pub mod first_view;
 
+#[cfg(target_arch = "wasm32")]
 use crate::draft::{KeyValueStore, StoreError};
 use gloo::events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The page's localStorage.
+#[cfg(target_arch = "wasm32")]
 pub struct BrowserStorage(web_sys::Storage);
 
+#[cfg(target_arch = "wasm32")]
 impl BrowserStorage {
     /// localStorage if this page may use it. Sandboxed frames and some privacy modes throw on
     /// access, or give none; then the app works from memory.
@@ -21,6 +27,12 @@ impl BrowserStorage {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use ahead_of_time::BrowserStorage;
+#[cfg(not(target_arch = "wasm32"))]
+pub use ahead_of_time::{browser_languages, now_iso};
+
+#[cfg(target_arch = "wasm32")]
 impl KeyValueStore for BrowserStorage {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
         self.0.get_item(key).map_err(store_error)
@@ -72,6 +84,7 @@ pub async fn request_persistence() -> Persistence {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
 fn store_error(error: JsValue) -> StoreError {
     match error.dyn_ref::<web_sys::DomException>() {
         Some(e) if e.name() == "QuotaExceededError" => StoreError::Full,
@@ -81,6 +94,7 @@ fn store_error(error: JsValue) -> StoreError {
 }
 
 /// The current time, ISO 8601 in UTC (`2026-11-26T13:05:09.123Z`).
+#[cfg(target_arch = "wasm32")]
 pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().into()
 }
@@ -378,6 +392,7 @@ fn reveal_when_there(id: String, delay_ms: u32, tries: u32) {
 }
 
 /// The reader's languages, most preferred first (`navigator.languages`).
+#[cfg(target_arch = "wasm32")]
 pub fn browser_languages() -> Vec<String> {
     let navigator = gloo::utils::window().navigator();
     let listed: Vec<String> = navigator

@@ -188,8 +188,17 @@ pub fn App(props: &AppProps) -> Html {
 
     let root = use_node_ref();
     {
-        let (root, first_language) = (root.clone(), *language);
+        let (root, first_language, handle) = (root.clone(), *language, handle.clone());
         use_effect_with((), move |_| {
+            // The page's first view gives way to the app, with what was typed into it.
+            if let Some(typed) = platform::first_view::take_over() {
+                for (name, text) in &typed.texts {
+                    handle.take_in_typed(name, text);
+                }
+                if let Some(caret) = &typed.caret {
+                    platform::first_view::restore(caret);
+                }
+            }
             name_window(first_language);
             let root = root.cast::<web_sys::Element>();
             let listener = root

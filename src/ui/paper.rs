@@ -246,7 +246,9 @@ pub fn AreaSection(props: &AreaSectionProps) -> Html {
                 }
                 { context(&area.paragraphs, state.context_folded, shown) }
                 { paragraph_questions(&area.paragraphs, &answerables, state, shown) }
-                { for area.issues.iter().take(props.issues_shown).map(|issue| issue_section(issue, &answerables, state, shown)) }
+                // One keyed list of its own (`for` would splice the issues into this element's
+                // children, which Yew matches from their end as issues are added).
+                { area.issues.iter().take(props.issues_shown).map(|issue| issue_section(issue, &answerables, state, shown)).collect::<Html>() }
                 if props.issues_shown >= area.issues.len() {
                     <CommentField
                         key_name={area.id.clone()}
@@ -291,7 +293,9 @@ fn issue_section(
         .all(|id| state.is_set_aside(id));
     let origin = heading_origin(&issue.title, shown);
     html! {
-        <section class="cr-issue" hidden={set_aside}>
+        // Keyed: an issue added after it by the progressive rendering must not take over its
+        // elements, nor the field a person is typing in.
+        <section class="cr-issue" key={heading_id.clone()} hidden={set_aside}>
             <h3 class="cr-issue__heading" id={heading_id} tabindex="-1">
                 { issue_heading(issue, strings) }
             </h3>

@@ -102,7 +102,7 @@ for (const [code, words] of Object.entries(WORDS)) {
       saved_at: '2026-11-26T09:00:00.000Z', answers: { '3.i': 'second window' }, conflicts: { 'answer:3.i': 'first window' },
     })), STORAGE_KEY);
     await second.goto(env.url);
-    await second.getByRole('alert').filter({ hasText: /同一内容|two windows/ }).waitFor();
+    await second.getByRole('alert').filter({ hasText: /同一内容|two places/ }).waitFor();
     assert.deepEqual(await violations(second), []);
     await second.close();
     const first = await openApp(context, env.url);

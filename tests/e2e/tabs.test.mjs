@@ -48,7 +48,7 @@ test('the same question edited in two windows keeps both texts and lets the pers
   await first.waitForTimeout(400);
   await answerField(second, '3.i').fill('乙：应以 AI 应用的领域为准。');
   await second.evaluate(() => { window.__holdStorageEvents = false; });
-  const notice = (page) => page.getByRole('alert').filter({ hasText: '同一内容在两个窗口中被同时修改' });
+  const notice = (page) => page.getByRole('alert').filter({ hasText: '同一内容在两处被同时修改' });
   await notice(second).waitFor();
   await notice(first).waitFor();
   const stored = await storedDraft(first);

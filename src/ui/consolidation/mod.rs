@@ -53,10 +53,10 @@ impl PartialEq for Desk {
 pub type ReadFile = (String, Result<(Draft, Option<String>), String>);
 
 impl Desk {
-    /// The desk of the draft of `paper` stored under `draft_key`, its contributions read from
-    /// the store.
+    /// The desk of the draft of `paper` stored under `draft_key`; [`Desk::reload`] reads its
+    /// contributions from the store.
     pub fn open(paper: &'static Consultation, draft_key: &str, on_change: Callback<()>) -> Self {
-        let desk = Desk {
+        Desk {
             inner: Rc::new(DeskInner {
                 paper,
                 draft_key: draft_key.to_string(),
@@ -68,9 +68,7 @@ impl Desk {
                 on_change,
             }),
             version: 0,
-        };
-        desk.reload();
-        desk
+        }
     }
 
     /// This handle as of now (what the components get through context).
@@ -297,6 +295,8 @@ pub fn use_desk(
         });
     }
     use_effect_with((*desk).clone(), |desk| {
+        // Read once rendered: the first render (also the build's prerender) reads no store.
+        desk.reload();
         let desk = desk.clone();
         let prefix = format!("{}@", desk.draft_key());
         let sync = platform::on_storage_change(setting_key(CHANGED_SETTING), move |stamp| {

@@ -1,0 +1,95 @@
+//! The first view: the app's first render as HTML, which the page shows before the WebAssembly
+//! has started (written at build time by `src/bin/prerender.rs`, put in place by the loader). A
+//! person may read it and type into it; when the app takes its place, what they typed and where
+//! their caret was are read here, once.
+
+use super::embedding;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
+
+/// Marks the first view's outermost element.
+const SELECTOR: &str = "[data-first-view]";
+
+/// What a person did in the first view.
+#[derive(Debug, Default)]
+pub struct TypedBeforeStart {
+    /// The name of each text control typed into, and its text.
+    pub texts: Vec<(String, String)>,
+    /// The control that had focus, and its selection.
+    pub caret: Option<Caret>,
+}
+
+#[derive(Debug)]
+pub struct Caret {
+    /// The control's id, which the app's control of the same field has too.
+    pub id: String,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// Removes the first view from the app's tree and returns what was typed into it; `None` when
+/// the page showed none.
+pub fn take_over() -> Option<TypedBeforeStart> {
+    let view = embedding::query(SELECTOR)?;
+    let mut typed = TypedBeforeStart::default();
+    if let Ok(controls) = view.query_selector_all("textarea, input") {
+        for index in 0..controls.length() {
+            let Some(control) = controls.item(index) else {
+                continue;
+            };
+            if let Some((name, text)) = typed_text(&control) {
+                typed.texts.push((name, text));
+            }
+        }
+    }
+    typed.caret = embedding::active_element()
+        .filter(|active| view.contains(Some(active)))
+        .and_then(|active| caret(&active));
+    view.remove();
+    Some(typed)
+}
+
+/// The name and text of a text control whose text is not what the page gave it.
+fn typed_text(control: &web_sys::Node) -> Option<(String, String)> {
+    if let Some(area) = control.dyn_ref::<HtmlTextAreaElement>() {
+        let text = area.value();
+        let given = area.default_value().unwrap_or_default();
+        return (text != given).then(|| (area.name(), text));
+    }
+    let input = control.dyn_ref::<HtmlInputElement>()?;
+    let is_text = matches!(input.type_().as_str(), "text" | "email" | "tel" | "url");
+    let text = input.value();
+    (is_text && text != input.default_value()).then(|| (input.name(), text))
+}
+
+fn caret(active: &Element) -> Option<Caret> {
+    let id = active.id();
+    if id.is_empty() {
+        return None;
+    }
+    let (start, end) = if let Some(area) = active.dyn_ref::<HtmlTextAreaElement>() {
+        (area.selection_start().ok()?, area.selection_end().ok()?)
+    } else if let Some(input) = active.dyn_ref::<HtmlInputElement>() {
+        (input.selection_start().ok()?, input.selection_end().ok()?)
+    } else {
+        (None, None)
+    };
+    Some(Caret {
+        id,
+        start: start.unwrap_or(0),
+        end: end.unwrap_or(0),
+    })
+}
+
+/// Puts focus and the selection back where they were, in the app's control of the same id.
+pub fn restore(caret: &Caret) {
+    let Some(element) = embedding::find_by_id(&caret.id) else {
+        return;
+    };
+    super::focus(&element);
+    if let Some(area) = element.dyn_ref::<HtmlTextAreaElement>() {
+        let _ = area.set_selection_range(caret.start, caret.end);
+    } else if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+        let _ = input.set_selection_range(caret.start, caret.end);
+    }
+}
