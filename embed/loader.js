@@ -162,13 +162,20 @@ if (host && !host[STARTED]) {
   const root = document.createElement('div');
   try {
     if (typeof WebAssembly !== 'object') throw new Error('no WebAssembly');
+    const viewed = await showFirstView(host);
+    // The page first, then the program: the first view is painted before the wasm is asked for
+    // (a background tab, which paints nothing, waits a moment at most).
+    await new Promise((done) => {
+      requestAnimationFrame(() => setTimeout(done, 0));
+      setTimeout(done, 200);
+    });
     const glue = import(at(FILES.js));
-    await showFirstView(host);
     const [app] = await Promise.all([glue, styled]);
     await app.default({ module_or_path: at(FILES.wasm) });
     const shadow = attach();
     await stylesheet(shadow);
-    // The app renders after the first view and, in the same task, takes its place.
+    // The app renders after the first view, unseen, and then takes its place in one frame.
+    if (viewed?.querySelector('[data-first-view]')) root.setAttribute('data-app-starting', '');
     shadow.append(root);
     app.mount(root);
   } catch (error) {

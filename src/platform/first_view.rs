@@ -30,6 +30,10 @@ pub struct Caret {
 /// Removes the first view from the app's tree and returns what was typed into it; `None` when
 /// the page showed none.
 pub fn take_over() -> Option<TypedBeforeStart> {
+    // The app was rendered unseen while the first view was shown (the loader's mark).
+    if let Some(container) = embedding::container() {
+        let _ = container.remove_attribute("data-app-starting");
+    }
     let view = embedding::query(SELECTOR)?;
     let mut typed = TypedBeforeStart::default();
     if let Ok(controls) = view.query_selector_all("textarea, input") {

@@ -1,0 +1,23 @@
+import { DIST, launchBrowser } from '/work/main/tests/e2e/support.mjs';
+import { serveSite } from '/work/main/tests/e2e/static-server.mjs';
+const site = await serveSite({ routes: [['/app/', DIST]] });
+const browser = await launchBrowser('zh-CN');
+const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 412, height: 823 } });
+await context.addInitScript(() => {
+  window.__frames = [];
+  const tick = () => { const r = document.querySelector('[data-consultation-response]')?.shadowRoot;
+    const h1 = r?.querySelector('h1'); const b = h1?.getBoundingClientRect();
+    window.__frames.push(`${Math.round(performance.now())} shadow=${!!r} sheets=${r?.styleSheets.length} h1=${h1 && getComputedStyle(h1).fontSize} ${b && Math.round(b.width) + 'x' + Math.round(b.height)} fv=${!!r?.querySelector('[data-first-view]')} app=${!!r?.querySelector('.cr-app:not([data-first-view])')}`);
+    requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+  window.__lcp = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__lcp.push(`${Math.round(e.startTime)} ${e.size}`); }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__lcp.push(`paint ${e.name} ${Math.round(e.startTime)}`); }).observe({ type: 'paint', buffered: true });
+});
+const page = await context.newPage();
+await page.goto(`${site.url}app/?offline=off`);
+await page.locator('#cr-submit').waitFor({ timeout: 60000 });
+const { frames, lcp } = await page.evaluate(() => ({ frames: window.__frames, lcp: window.__lcp }));
+for (const f of frames.slice(0, 10)) console.log(f);
+console.log(lcp);
+await browser.close(); await site.close(); process.exit(0);
