@@ -10,13 +10,26 @@ const VIEWS = '@VIEWS@';
 const at = (name) => new URL(name, import.meta.url).href;
 
 /**
+ * Whether a stylesheet link's rules are known to be in effect. A link the page's CSP blocked has
+ * a sheet whose rules cannot be read, like another origin's: either is asked for again, and its
+ * load or error event tells.
+ */
+function applied(link) {
+  try {
+    return link.sheet !== null && link.sheet.cssRules.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Links the stylesheet into `parent` unless it is there; resolves once it has loaded, rejects if
  * it cannot be (missing, or blocked by the page's Content-Security-Policy).
  */
 function stylesheet(parent) {
   const href = at(FILES.css);
   const present = [...parent.querySelectorAll('link')].find((l) => l.href === href);
-  if (present?.sheet) return Promise.resolve();
+  if (present && applied(present)) return Promise.resolve();
   // A link whose load or error event has already fired (the page's own, blocked or failed)
   // would never answer again: a fresh one is asked for, and its answer awaited.
   const link = document.createElement('link');

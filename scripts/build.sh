@@ -9,5 +9,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 export RUSTUP_TOOLCHAIN=nightly
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+# Neither a panic's location nor any Debug formatting can ever be shown by a build that aborts
+# at once on panic: both are left out (1.3 KB gzip).
+export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none"
 exec trunk build --release --offline "$@"

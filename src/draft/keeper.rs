@@ -78,6 +78,19 @@ pub enum SaveStatus {
     MemoryOnly,
 }
 
+impl SaveStatus {
+    /// The kind of status in a word (`saved`), for keys that must change with it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            SaveStatus::Empty => "empty",
+            SaveStatus::Saved { .. } => "saved",
+            SaveStatus::Pending => "pending",
+            SaveStatus::Failing(_) => "failing",
+            SaveStatus::MemoryOnly => "memory-only",
+        }
+    }
+}
+
 /// One open draft and its store: tracks unsaved changes and writes them.
 pub struct Session<S> {
     store: Option<S>,

@@ -89,7 +89,11 @@ fn store_error(error: JsValue) -> StoreError {
     match error.dyn_ref::<web_sys::DomException>() {
         Some(e) if e.name() == "QuotaExceededError" => StoreError::Full,
         Some(e) => StoreError::Refused(format!("{}: {}", e.name(), e.message())),
-        None => StoreError::Refused(format!("{error:?}")),
+        None => StoreError::Refused(
+            error
+                .as_string()
+                .unwrap_or_else(|| "the browser refused".to_string()),
+        ),
     }
 }
 

@@ -300,7 +300,7 @@ pub fn App(props: &AppProps) -> Html {
                         <a class="cr-button cr-button--primary" href="#cr-submit" onclick={reveal_on_click("cr-submit-heading")}>{ strings.submit_link }</a>
                     </div>
                 </footer>
-                <PrintCopy version={format!("{replacements}/{status:?}/{last_saved:?}")} />
+                <PrintCopy version={format!("{replacements}/{}/{}", status.kind(), last_saved.as_deref().unwrap_or_default())} />
             </div>
         </ContextProvider<PersistenceState>>
         </ContextProvider<Switcher>>

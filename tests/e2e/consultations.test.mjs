@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { DIST, WORDS, chooseFile, launchBrowser, openDrafts } from './support.mjs';
+import { DIST, WORDS, appStarted, chooseFile, launchBrowser, openDrafts } from './support.mjs';
 import { serveSite } from './static-server.mjs';
 import { readBlocks } from './markdown-reader.mjs';
 
@@ -138,9 +138,9 @@ test('an app built for another consultation serves it beside WIPO\'s: its paper 
   await field(wipo, '1.i').fill('WIPO 的回答。');
   await wipo.waitForTimeout(600);
   await mine.reload();
-  await field(mine, 'p4').waitFor();
+  await appStarted(mine);
   await wipo.reload();
-  await field(wipo, '1.i').waitFor();
+  await appStarted(wipo);
   assert.equal(await field(mine, '1.i').inputValue(), 'Keep them.');
   assert.equal(await field(mine, 'p4').inputValue(), 'Yes.');
   assert.equal(await field(wipo, '1.i').inputValue(), 'WIPO 的回答。');
@@ -223,7 +223,7 @@ test('the example keeps several drafts, and its desk combines a contribution', {
   await field(page, '1.i').fill('Second draft.');
   await page.waitForTimeout(600);
   await page.reload();
-  await field(page, '1.i').waitFor();
+  await appStarted(page);
   assert.equal(await field(page, '1.i').inputValue(), 'Second draft.');
   await openDrafts(page, EN.manageDrafts);
   assert.deepEqual(await page.locator('.cr-drafts__list .cr-drafts__name').allTextContents(), ['Draft 1', 'Draft 2']);
@@ -257,7 +257,7 @@ test('the example embeds in a ministry page under the strict CSP, and passes axe
   await field(page, 'p4').fill('Typed in the ministry page.');
   await page.waitForTimeout(600);
   await page.reload();
-  await field(page, 'p4').waitFor();
+  await appStarted(page);
   assert.equal(await field(page, 'p4').inputValue(), 'Typed in the ministry page.');
   assert.equal(await page.locator('h1').first().innerText(), 'Consultations of the Example Ministry', 'the host page is untouched');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);

@@ -78,6 +78,18 @@ export async function openApp(context, url) {
   return page;
 }
 
+/**
+ * Resolves once the app has taken the place of the page's first view (its first render, shown
+ * before the wasm has started): until then the first issue's fields are there twice, the app's
+ * unseen.
+ */
+export async function appStarted(page) {
+  await page.waitForFunction(() => {
+    const root = document.querySelector('[data-consultation-response]')?.shadowRoot;
+    return root?.querySelector('.cr-app') && !root.querySelector('[data-first-view]');
+  });
+}
+
 /** The answer field for question `id`, by the documented `name="answer-<id>"` contract. */
 export function answerField(page, id) {
   return page.locator(`textarea[name="answer-${id}"]`);
