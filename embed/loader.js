@@ -164,6 +164,25 @@ async function showFirstView(host) {
   }
 }
 
+/**
+ * The page first, then the program: resolves once the browser has reported painting content (the
+ * first view) and two frames more, so that the wasm is asked for after it is on screen. A
+ * background tab, which paints nothing, waits a second at most.
+ */
+function painted() {
+  return new Promise((done) => {
+    const frames = () => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)));
+    setTimeout(done, 1000);
+    if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return frames();
+    const observer = new PerformanceObserver((list) => {
+      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      observer.disconnect();
+      frames();
+    });
+    observer.observe({ type: 'paint', buffered: true });
+  });
+}
+
 const host = document.querySelector('[data-consultation-response]');
 const STARTED = Symbol.for('consultation-response');
 if (host && !host[STARTED]) {
@@ -176,15 +195,16 @@ if (host && !host[STARTED]) {
   try {
     if (typeof WebAssembly !== 'object') throw new Error('no WebAssembly');
     const viewed = await showFirstView(host);
-    // The page first, then the program: the first view is painted before the wasm is asked for
-    // (a background tab, which paints nothing, waits a moment at most).
-    await new Promise((done) => {
-      requestAnimationFrame(() => setTimeout(done, 0));
-      setTimeout(done, 200);
-    });
+    await painted();
     const glue = import(at(FILES.js));
     const [app] = await Promise.all([glue, styled]);
     await app.default({ module_or_path: at(FILES.wasm) });
+    // Instantiating, reading the paper and the first render are three tasks: a key pressed
+    // between them is handled at once.
+    const yieldToPage = () => new Promise((done) => setTimeout(done, 0));
+    await yieldToPage();
+    app.prepare();
+    await yieldToPage();
     const shadow = attach();
     await stylesheet(shadow);
     // The app renders after the first view, unseen, and then takes its place in one frame.

@@ -34,6 +34,14 @@ pub fn wipo_2019() -> &'static catalog::Consultation {
 /// Marks the host page's element the app mounts into (`embed/loader.js` finds it).
 pub const MOUNT_ATTRIBUTE: &str = "data-consultation-response";
 
+/// Reads the consultation built in: called by the loader a task before [`mount`], so that the
+/// first render is a task of its own.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn prepare() {
+    catalog::Consultation::built_in();
+}
+
 /// Called by the loader with the element to render into (inside the shadow root it made on the
 /// host's element). The app lives as long as the page.
 #[cfg(target_arch = "wasm32")]

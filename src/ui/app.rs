@@ -9,10 +9,11 @@ use super::notice::OpenNoticeBanner;
 use super::other_answers::OtherAnswers;
 use super::paper::{GeneralComments, IntroSection};
 use super::paper_header::PaperHeader;
-use super::progressive::{AfterThePaper, ProgressiveAreas};
+use super::progressive::{AfterThePaper, Deferred, ProgressiveAreas};
 use super::reveal_on_click;
 use super::status_line::StatusLine;
 use super::submission::{PrintCopy, Submission};
+use super::take_over::TakeOver;
 use super::update_notice::UpdateNotice;
 use super::view::{use_view_state, View};
 use super::Paper;
@@ -188,17 +189,8 @@ pub fn App(props: &AppProps) -> Html {
 
     let root = use_node_ref();
     {
-        let (root, first_language, handle) = (root.clone(), *language, handle.clone());
+        let (root, first_language) = (root.clone(), *language);
         use_effect_with((), move |_| {
-            // The page's first view gives way to the app, with what was typed into it.
-            if let Some(typed) = platform::first_view::take_over() {
-                for (name, text) in &typed.texts {
-                    handle.take_in_typed(name, text);
-                }
-                if let Some(caret) = &typed.caret {
-                    platform::first_view::restore(caret);
-                }
-            }
             name_window(first_language);
             let root = root.cast::<web_sys::Element>();
             let listener = root
@@ -250,46 +242,69 @@ pub fn App(props: &AppProps) -> Html {
                 // resolve it in the document report a skip link without a target).
                 <button type="button" class="cr-skip-link" onclick={reveal_on_click("cr-paper")}>{ strings.skip_to_questions }</button>
                 <p class="cr-visually-hidden" aria-live="polite">{ if *language_news { strings.language_changed } else { "" } }</p>
-                <PaperHeader language={*language} on_language={choose_language} />
-                if let Some(notice) = notice {
-                    <OpenNoticeBanner notice={notice} />
-                }
-                <UpdateNotice />
-                if !conflicts.is_empty() {
-                    <Conflicts {conflicts} />
-                }
-                if let Some(library) = library.as_ref().clone() {
-                    <DraftsPanel {library} current={(*current).clone()} {answered} on_switch={switch.clone()} tip={html! { <StorageTip /> }}>
-                        <DeskToggle open={*desk_open} on_toggle={toggle_desk} />
-                    </DraftsPanel>
-                } else {
-                    <div class="cr-drafts cr-drafts__bar">
-                        <DeskToggle open={*desk_open} on_toggle={toggle_desk} />
-                    </div>
-                }
+                // The first render comes in parts, a frame apart, each a short task (the first
+                // use of each part's code compiles it). Where the page showed its first view, the
+                // app is rendered unseen until every part of it is there (`TakeOver`).
+                <Deferred frames={1}>
+                    <PaperHeader language={*language} on_language={choose_language} />
+                </Deferred>
+                // Alerts come once the app is seen, so that they are said.
+                <Deferred frames={7}>
+                    if let Some(notice) = notice {
+                        <OpenNoticeBanner notice={notice} />
+                    }
+                    <UpdateNotice />
+                    if !conflicts.is_empty() {
+                        <Conflicts {conflicts} />
+                    }
+                </Deferred>
+                <Deferred frames={2}>
+                    if let Some(library) = library.as_ref().clone() {
+                        <DraftsPanel {library} current={(*current).clone()} {answered} on_switch={switch.clone()} tip={html! { <StorageTip /> }}>
+                            <DeskToggle open={*desk_open} on_toggle={toggle_desk} />
+                        </DraftsPanel>
+                    } else {
+                        <div class="cr-drafts cr-drafts__bar">
+                            <DeskToggle open={*desk_open} on_toggle={toggle_desk} />
+                        </div>
+                    }
+                </Deferred>
                 if *desk_open {
                     <DeskPanel />
                 }
                 <div class="cr-layout">
-                    <Contents answered={answered_ids.clone()} open={*contents_open} on_close={close_contents} />
+                    <Deferred frames={3}>
+                        <Contents answered={answered_ids.clone()} open={*contents_open} on_close={close_contents} />
+                    </Deferred>
                     <div class="cr-layout__main">
                         // Another draft, or replacing the whole draft (an import), remounts every field.
                         <div class="cr-draft" key={format!("{}/{replacements}", *current)}>
-                            <AboutYou {respondent} />
+                            <Deferred frames={4}>
+                                <AboutYou {respondent} />
+                            </Deferred>
                             <section class="cr-paper" id="cr-paper" tabindex="-1" aria-labelledby="cr-title">
-                                <IntroSection />
-                                <ProgressiveAreas />
-                                <AfterThePaper>
-                                    <GeneralComments />
-                                    <OtherAnswers />
-                                </AfterThePaper>
+                                <Deferred frames={5}>
+                                    <IntroSection />
+                                </Deferred>
+                                <Deferred frames={6}>
+                                    <ProgressiveAreas />
+                                    // All the first view shows is there now.
+                                    <TakeOver />
+                                    <AfterThePaper>
+                                        <GeneralComments />
+                                        <OtherAnswers />
+                                    </AfterThePaper>
+                                </Deferred>
                             </section>
                         </div>
-                        <AfterThePaper>
-                            <Submission />
-                        </AfterThePaper>
+                        <Deferred frames={6}>
+                            <AfterThePaper>
+                                <Submission />
+                            </AfterThePaper>
+                        </Deferred>
                     </div>
                 </div>
+                <Deferred frames={1}>
                 <footer class="cr-toolbar">
                     <StatusLine {answered} total={questions.len()} status={status.clone()} last_saved={last_saved.clone()} />
                     <div class="cr-toolbar__actions">
@@ -300,6 +315,7 @@ pub fn App(props: &AppProps) -> Html {
                         <a class="cr-button cr-button--primary" href="#cr-submit" onclick={reveal_on_click("cr-submit-heading")}>{ strings.submit_link }</a>
                     </div>
                 </footer>
+                </Deferred>
                 <PrintCopy version={format!("{replacements}/{}/{}", status.kind(), last_saved.as_deref().unwrap_or_default())} />
             </div>
         </ContextProvider<PersistenceState>>

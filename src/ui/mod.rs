@@ -18,6 +18,7 @@ mod progressive;
 mod question;
 mod status_line;
 mod submission;
+mod take_over;
 mod update_notice;
 mod view;
 

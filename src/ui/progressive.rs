@@ -1,6 +1,7 @@
-//! The paper put on the page an issue at a time, each after the previous one was painted: the
-//! first questions can be read and typed in long before the whole paper is laid out, and each
-//! step renders only what it adds.
+//! The page put together a part at a time, each after the previous one was painted: the app's
+//! first render is split into tasks short enough that the page (or the first view it renders
+//! under, unseen) answers a key at once, and the paper comes an issue at a time, each step
+//! rendering only what it adds.
 
 use super::paper::AreaSection;
 use super::use_paper;
@@ -27,6 +28,47 @@ fn use_painted_steps(until: usize) -> usize {
         });
     }
     *shown
+}
+
+/// Whether `frames` frames have been painted since the calling component mounted. The build's
+/// prerender (native, where nothing is painted) renders everything at once: the first view is
+/// the app's whole first render.
+#[hook]
+fn use_after_frames(frames: usize) -> bool {
+    let waited = use_state(|| {
+        if cfg!(target_arch = "wasm32") {
+            0
+        } else {
+            frames
+        }
+    });
+    {
+        let waited = waited.clone();
+        use_effect_with(*waited, move |current| {
+            if *current < frames {
+                let next = *current + 1;
+                platform::after_next_paint(move || waited.set(next));
+            }
+        });
+    }
+    *waited >= frames
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DeferredProps {
+    /// How many painted frames after mounting the children come.
+    pub frames: usize,
+    pub children: Html,
+}
+
+/// Its children, `frames` painted frames after it mounts (see [`use_after_frames`]).
+#[function_component]
+pub fn Deferred(props: &DeferredProps) -> Html {
+    if use_after_frames(props.frames) {
+        props.children.clone()
+    } else {
+        html! {}
+    }
 }
 
 /// The areas of the paper, each with as many of its issues as the steps so far allow.

@@ -47,9 +47,13 @@ async function heldBack(locale = 'zh-CN') {
   let gate;
   const hold = () => (gate = new Promise((resolve) => (release = resolve)));
   hold();
-  let wasmAsked = false;
+  let wasmAsked = null;
   await context.route(/_bg\.wasm$/, async (route) => {
-    wasmAsked = true;
+    // What the page showed when the wasm was asked for.
+    wasmAsked = await route.request().frame().evaluate(() => ({
+      painted: performance.getEntriesByName('first-contentful-paint').length === 1,
+      firstView: Boolean(document.querySelector('[data-consultation-response]')?.shadowRoot?.querySelector('[data-first-view] h1')),
+    }));
     await gate;
     await route.continue();
   });
@@ -105,7 +109,8 @@ test('before the app has started the paper is on screen and takes typing; the ap
   const answer = page.locator('textarea[name="answer-1.i"]');
   await answer.waitFor();
   assert.equal(await page.locator('[data-first-view] h1').textContent(), TITLE.zh);
-  assert.ok(wasmAsked(), 'the wasm is asked for, and held back');
+  for (let i = 0; i < 100 && !wasmAsked(); i += 1) await page.waitForTimeout(20);
+  assert.deepEqual(wasmAsked(), { painted: true, firstView: true }, 'the wasm is asked for once the first view is painted');
   assert.equal(await page.locator('[data-first-view]').count(), 1);
   const before = { answer: await place(answer), name: await place(page.locator('#respondent-name')) };
 
