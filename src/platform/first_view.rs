@@ -5,7 +5,7 @@
 
 use super::embedding;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
 /// Marks the first view's outermost element.
 const SELECTOR: &str = "[data-first-view]";
@@ -13,7 +13,7 @@ const SELECTOR: &str = "[data-first-view]";
 /// What a person did in the first view.
 #[derive(Debug, Default)]
 pub struct TypedBeforeStart {
-    /// The name of each text control typed into, and its text.
+    /// The name of each control typed into or changed, and its text or value.
     pub texts: Vec<(String, String)>,
     /// The control that had focus, and its selection.
     pub caret: Option<Caret>,
@@ -36,7 +36,7 @@ pub fn take_over() -> Option<TypedBeforeStart> {
     }
     let view = embedding::query(SELECTOR)?;
     let mut typed = TypedBeforeStart::default();
-    if let Ok(controls) = view.query_selector_all("textarea, input") {
+    if let Ok(controls) = view.query_selector_all("textarea, input, select") {
         for index in 0..controls.length() {
             let Some(control) = controls.item(index) else {
                 continue;
@@ -53,17 +53,40 @@ pub fn take_over() -> Option<TypedBeforeStart> {
     Some(typed)
 }
 
-/// The name and text of a text control whose text is not what the page gave it.
+/// The name and value of a control the person changed: a text's text, the value of a chosen
+/// radio button or option, `true` or empty for a checkbox.
 fn typed_text(control: &web_sys::Node) -> Option<(String, String)> {
     if let Some(area) = control.dyn_ref::<HtmlTextAreaElement>() {
         let text = area.value();
         let given = area.default_value().unwrap_or_default();
         return (text != given).then(|| (area.name(), text));
     }
+    if let Some(select) = control.dyn_ref::<HtmlSelectElement>() {
+        let chosen = select.selected_index();
+        let given = select
+            .options()
+            .get_with_index(chosen.max(0) as u32)
+            .and_then(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
+            .is_some_and(|o| o.default_selected());
+        return (!given).then(|| (select.name(), select.value()));
+    }
     let input = control.dyn_ref::<HtmlInputElement>()?;
-    let is_text = matches!(input.type_().as_str(), "text" | "email" | "tel" | "url");
-    let text = input.value();
-    (is_text && text != input.default_value()).then(|| (input.name(), text))
+    match input.type_().as_str() {
+        "text" | "email" | "tel" | "url" => {
+            let text = input.value();
+            (text != input.default_value()).then(|| (input.name(), text))
+        }
+        "radio" => {
+            (input.checked() && !input.default_checked()).then(|| (input.name(), input.value()))
+        }
+        "checkbox" => (input.checked() != input.default_checked()).then(|| {
+            (
+                input.name(),
+                if input.checked() { "true" } else { "" }.to_string(),
+            )
+        }),
+        _ => None,
+    }
 }
 
 fn caret(active: &Element) -> Option<Caret> {

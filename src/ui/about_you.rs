@@ -116,7 +116,7 @@ pub fn AboutYou(props: &AboutYouProps) -> Html {
                 <p class="cr-fieldset__hint">{ paper_words(strings.publication_notice, paper, strings, &[]) }</p>
                 <div class="cr-choice">
                     <input class="cr-choice__input" type="checkbox" id="respondent-publication-acknowledged"
-                        name="respondent-publication-acknowledged" checked={r.publication_acknowledged} onchange={on_acknowledge} />
+                        name="respondent-publication_acknowledged" checked={r.publication_acknowledged} onchange={on_acknowledge} />
                     <label class="cr-choice__label" for="respondent-publication-acknowledged">{ paper_words(strings.publication_acknowledge, paper, strings, &[]) }</label>
                 </div>
                 { radio("respondent-publication", "with-name", strings.publication_with_name, r.publication == Some(Publication::WithName), &on_publication) }

@@ -127,14 +127,18 @@ impl DraftHandle {
         }
     }
 
-    /// Takes in text typed into the control named `name` before the app started (see
+    /// Takes in text typed into the control named `name` (or a choice made in it) before the
+    /// app started (see
     /// [`crate::draft::Draft::take_in_typed`]), shown in its field.
     pub fn take_in_typed(&self, name: &str, text: &str) {
         let Some(key) = crate::draft::FieldKey::from_control_name(name) else {
             return;
         };
         self.edit(|d| d.take_in_typed(&key.to_string(), text));
-        platform::set_field_text(name, text);
+        // Choices are rendered from the draft; a text field's text is set.
+        if field_element_name(&key.to_string()).is_some() {
+            platform::set_field_text(name, text);
+        }
     }
 
     /// Settles a conflict on `key` with `text`, shown in the field at once.

@@ -115,6 +115,9 @@ test('before the app has started the paper is on screen and takes typing; the ap
   const before = { answer: await place(answer), name: await place(page.locator('#respondent-name')) };
 
   await page.locator('#respondent-name').fill('王五');
+  await page.locator('#respondent-capacity-on-behalf-of-organisation').check();
+  await page.locator('#respondent-kind').selectOption('government-or-ip-office');
+  await page.locator('#respondent-publication-acknowledged').check();
   await answer.click();
   await page.keyboard.type('启动前输入的文字');
   await page.keyboard.press('ArrowLeft');
@@ -130,7 +133,15 @@ test('before the app has started the paper is on screen and takes typing; the ap
   assert.equal(await page.locator('#respondent-name').inputValue(), '王五');
   await page.keyboard.type('再写');
   assert.equal(await answer.inputValue(), '启动前输入的再写文字');
-  await waitForStored(page, (d) => d.answers?.['1.i'] === '启动前输入的再写文字' && d.respondent?.name === '王五');
+  const stored = await waitForStored(page, (d) => d.answers?.['1.i'] === '启动前输入的再写文字' && d.respondent?.name === '王五');
+  // The choices made before the app started are kept too, in the draft and on screen.
+  assert.deepEqual(
+    [stored.respondent.capacity, stored.respondent.kind, stored.respondent.publication_acknowledged],
+    ['on-behalf-of-organisation', 'government-or-ip-office', true],
+  );
+  assert.equal(await page.locator('#respondent-kind').inputValue(), 'government-or-ip-office');
+  assert.ok(await page.locator('#respondent-capacity-on-behalf-of-organisation').isChecked());
+  assert.ok(await page.locator('#respondent-publication-acknowledged').isChecked());
   // The paper goes on coming an issue at a time: the field keeps the focus throughout.
   await page.locator('#cr-submit').waitFor();
   assert.equal((await focused(page)).id, 'answer-1.i');
