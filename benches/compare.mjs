@@ -30,6 +30,11 @@ import { saveProbe } from './save-probe.mjs';
 import { keyFramesProbe, median, quantile, timeTyping } from './frame-probe.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 3);
+// For a quicker look at one part: CPUS=4, PEERS=plain,app, LIGHTHOUSE=0 (the README's table is
+// the whole run).
+const CPUS = (process.env.CPUS ?? '1,4').split(',').map(Number);
+const ONLY = process.env.PEERS?.split(',');
+const WITH_LIGHTHOUSE = process.env.LIGHTHOUSE !== '0';
 const PRESSES = 52;
 const GAP_MS = 40;
 const paper = JSON.parse(readFileSync(fileURLToPath(new URL('../data/wipo-ip-ai-2019.json', import.meta.url)), 'utf8'));
@@ -38,18 +43,19 @@ const paper = JSON.parse(readFileSync(fileURLToPath(new URL('../data/wipo-ip-ai-
 function plainForm() {
   const esc = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const questions = [];
+  const field = (q, label) =>
+    questions.push(`<p><label for="q${q.id}">${label}</label><br><textarea id="q${q.id}" name="answer-${q.id}" rows="6" cols="80"></textarea></p>`);
+  // Every question the paper asks: those of its issues, and those ending a paragraph (42).
+  const endingParagraphs = (paragraphs) => {
+    for (const p of paragraphs ?? []) if (p.question) field(p.question, esc(p.question.text.zh));
+  };
   for (const area of paper.areas) {
     questions.push(`<h2>${esc(area.heading.zh)}</h2>`);
+    endingParagraphs(area.paragraphs);
     for (const issue of area.issues) {
       questions.push(`<h3>${esc(issue.title.zh)}</h3>`);
-      for (const q of issue.questions) {
-        questions.push(`<p><label for="q${q.id}">${esc(q.label)} ${esc(q.text.zh)}</label><br><textarea id="q${q.id}" name="answer-${q.id}" rows="6" cols="80"></textarea></p>`);
-      }
-    }
-    for (const p of area.paragraphs ?? []) {
-      for (const q of p.questions ?? []) {
-        questions.push(`<p><label for="q${q.id}">${esc(q.text.zh)}</label><br><textarea id="q${q.id}" name="answer-${q.id}" rows="6" cols="80"></textarea></p>`);
-      }
+      endingParagraphs(issue.paragraphs);
+      for (const q of issue.questions) field(q, `${esc(q.label)} ${esc(q.text.zh)}`);
     }
   }
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(paper.title.zh)}</title></head><body><h1>${esc(paper.title.zh)}</h1><form>${questions.join('\n')}</form>
@@ -109,6 +115,10 @@ async function measure(peer, cpu) {
   }
   const landed = await page.evaluate(() => window.__firstInput);
   await page.waitForLoadState('load');
+  // The app asks for its wasm once the page is painted, after the load event: the transfer
+  // counts everything until every question's field is the app's.
+  await page.locator('textarea[name^="answer-"]').nth(41).waitFor({ timeout: 120_000 });
+  await page.waitForLoadState('networkidle');
   const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
 
   let gzip = 0;
@@ -156,10 +166,14 @@ async function measure(peer, cpu) {
 }
 
 const results = {};
-for (const cpu of [1, 4]) {
+for (const cpu of CPUS) {
   for (const [name, peer] of Object.entries(PEERS)) {
+    if (ONLY && !ONLY.includes(name)) continue;
     const runs = [];
-    for (let i = 0; i < RUNS; i += 1) runs.push(await measure(peer, cpu));
+    for (let i = 0; i < RUNS; i += 1) {
+      console.error(`measuring ${name} at CPU x${cpu}, run ${i + 1}`);
+      runs.push(await measure(peer, cpu));
+    }
     results[`${name}@${cpu}`] = Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => r[k]))]));
   }
 }
@@ -192,12 +206,18 @@ async function lighthouseRun(url) {
   }
 }
 const audits = {};
-for (const name of ['plain', 'app']) {
+for (const name of WITH_LIGHTHOUSE ? ['plain', 'app'] : []) {
   const runs = [];
   for (let i = 0; i < RUNS; i += 1) runs.push(await lighthouseRun(PEERS[name].url));
   audits[name] = Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => r[k]))]));
 }
 await site.close();
+
+if (ONLY || CPUS.length < 2 || !WITH_LIGHTHOUSE) {
+  // A partial run: the medians as they are, no table.
+  console.log(JSON.stringify({ results, audits }, null, 1));
+  process.exit(0);
+}
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value) => `${value.toFixed(1)} ms`;
