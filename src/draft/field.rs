@@ -21,16 +21,24 @@ impl FieldKey {
     /// Reads the text form; `None` for anything else.
     pub fn parse(text: &str) -> Option<FieldKey> {
         let (kind, rest) = text.split_once(':')?;
+        match kind {
+            "considered" => Some(FieldKey::Considered(Box::new(FieldKey::parse(rest)?))),
+            _ => FieldKey::text_field(kind, rest),
+        }
+    }
+
+    /// A text field of `kind` (`answer`, `comment`, `respondent`) named `rest`.
+    fn text_field(kind: &str, rest: &str) -> Option<FieldKey> {
         if rest.is_empty() {
             return None;
         }
-        Some(match kind {
-            "answer" => FieldKey::Answer(rest.to_string()),
-            "comment" => FieldKey::Comment(rest.to_string()),
-            "respondent" => FieldKey::Respondent(rest.to_string()),
-            "considered" => FieldKey::Considered(Box::new(FieldKey::parse(rest)?)),
-            _ => return None,
-        })
+        let rest = rest.to_string();
+        match kind {
+            "answer" => Some(FieldKey::Answer(rest)),
+            "comment" => Some(FieldKey::Comment(rest)),
+            "respondent" => Some(FieldKey::Respondent(rest)),
+            _ => None,
+        }
     }
 
     /// Whether this is a text the paper asks for: an answer or a comment.
@@ -55,15 +63,7 @@ impl FieldKey {
     /// back).
     pub fn from_control_name(name: &str) -> Option<FieldKey> {
         let (kind, rest) = name.split_once('-')?;
-        if rest.is_empty() {
-            return None;
-        }
-        Some(match kind {
-            "answer" => FieldKey::Answer(rest.to_string()),
-            "comment" => FieldKey::Comment(rest.to_string()),
-            "respondent" => FieldKey::Respondent(rest.to_string()),
-            _ => return None,
-        })
+        FieldKey::text_field(kind, rest)
     }
 }
 

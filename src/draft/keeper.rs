@@ -32,6 +32,31 @@ pub trait KeyValueStore {
     fn keys(&self) -> Result<Vec<String>, StoreError>;
 }
 
+/// A store in memory, empty at first; its clones share it. What the build's prerender gives the
+/// app for localStorage (a first visit's), and what tests store drafts in.
+#[derive(Clone, Default)]
+pub struct MemoryStore(std::rc::Rc<std::cell::RefCell<std::collections::BTreeMap<String, String>>>);
+
+impl KeyValueStore for MemoryStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.0.borrow().get(key).cloned())
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.0.borrow_mut().insert(key.into(), value.into());
+        Ok(())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.0.borrow_mut().remove(key);
+        Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.0.borrow().keys().cloned().collect())
+    }
+}
+
 /// Where small settings of the app are kept (not drafts), e.g. a tip the person dismissed.
 pub fn setting_key(name: &str) -> String {
     format!("{KEY_PREFIX}/settings/{name}")

@@ -267,31 +267,9 @@ impl<S: KeyValueStore> Library<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::cell::RefCell;
-    use std::collections::BTreeMap;
-    use std::rc::Rc;
+    use crate::draft::MemoryStore;
 
     const ID: &str = "wipo-ip-ai-2019";
-
-    #[derive(Clone, Default)]
-    struct MemoryStore(Rc<RefCell<BTreeMap<String, String>>>);
-
-    impl KeyValueStore for MemoryStore {
-        fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-            Ok(self.0.borrow().get(key).cloned())
-        }
-        fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-            self.0.borrow_mut().insert(key.into(), value.into());
-            Ok(())
-        }
-        fn remove(&self, key: &str) -> Result<(), StoreError> {
-            self.0.borrow_mut().remove(key);
-            Ok(())
-        }
-        fn keys(&self) -> Result<Vec<String>, StoreError> {
-            Ok(self.0.borrow().keys().cloned().collect())
-        }
-    }
 
     fn draft(answer: &str) -> Draft {
         let mut draft = Draft::new(ID);

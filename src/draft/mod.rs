@@ -10,8 +10,8 @@ pub mod transfer;
 
 pub use field::FieldKey;
 pub use keeper::{
-    backup_key, history_key, setting_key, storage_key, KeyValueStore, OpenNotice, SaveStatus,
-    Session, StoreError,
+    backup_key, history_key, setting_key, storage_key, KeyValueStore, MemoryStore, OpenNotice,
+    SaveStatus, Session, StoreError,
 };
 pub use respondent::{Capacity, Publication, Respondent, RespondentText};
 
