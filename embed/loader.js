@@ -105,6 +105,9 @@ async function keepOffline(host, root) {
   });
 }
 
+/** The language code of a tag (`zh` of `zh-CN`). */
+const languageCode = (tag) => tag?.split('-')[0].toLowerCase();
+
 /**
  * The paper's language the first view is shown in: the host's `data-lang` (on the app's own page
  * `?lang=` first), else the first of the browser's languages the paper is written in, else the
@@ -113,9 +116,8 @@ async function keepOffline(host, root) {
  */
 function viewLanguage(host) {
   const codes = Object.keys(VIEWS);
-  const code = (tag) => tag?.split('-')[0].toLowerCase();
   const asked = host.hasAttribute('data-page-options') ? new URLSearchParams(location.search).get('lang') : null;
-  const wanted = [asked, host.dataset.lang, ...(navigator.languages ?? [navigator.language])].map(code);
+  const wanted = [asked, host.dataset.lang, ...(navigator.languages ?? [navigator.language])].map(languageCode);
   return wanted.find((c) => codes.includes(c)) ?? codes[0];
 }
 
@@ -149,7 +151,7 @@ async function showFirstView(host) {
     template.remove();
   }
   const shown = host.shadowRoot?.querySelector('[data-first-view]');
-  if (shown?.lang && shown.lang.split('-')[0].toLowerCase() === language) return host.shadowRoot;
+  if (shown?.lang && languageCode(shown.lang) === language) return host.shadowRoot;
   try {
     const view = await fetchView(language);
     const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });

@@ -56,9 +56,7 @@ impl FieldKey {
             FieldKey::Considered(_) => None,
         }
     }
-}
 
-impl FieldKey {
     /// The field whose text the control named `name` holds ([`FieldKey::control_name`] read
     /// back).
     pub fn from_control_name(name: &str) -> Option<FieldKey> {

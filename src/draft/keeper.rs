@@ -416,12 +416,12 @@ mod tests {
 
     /// An in-memory store that can be made to refuse writes.
     #[derive(Clone, Default)]
-    struct MemoryStore {
+    struct FillableStore {
         items: Rc<RefCell<BTreeMap<String, String>>>,
         full: Rc<RefCell<bool>>,
     }
 
-    impl KeyValueStore for MemoryStore {
+    impl KeyValueStore for FillableStore {
         fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
             Ok(self.items.borrow().get(key).cloned())
         }
@@ -443,7 +443,7 @@ mod tests {
 
     #[test]
     fn forgetting_removes_every_entry_of_ours_and_nothing_else() {
-        let store = MemoryStore::default();
+        let store = FillableStore::default();
         store
             .items
             .borrow_mut()
@@ -470,7 +470,7 @@ mod tests {
 
     #[test]
     fn answers_survive_closing_and_reopening() {
-        let store = MemoryStore::default();
+        let store = FillableStore::default();
         let (mut session, notice) = Session::open(Some(store.clone()), ID, "t0");
         assert_eq!(notice, None);
         assert_eq!(session.status(), &SaveStatus::Empty);
@@ -489,7 +489,7 @@ mod tests {
 
     #[test]
     fn unreadable_text_is_copied_aside_before_anything_is_saved() {
-        let store = MemoryStore::default();
+        let store = FillableStore::default();
         store
             .items
             .borrow_mut()
@@ -512,7 +512,7 @@ mod tests {
 
     #[test]
     fn unreadable_text_that_cannot_be_copied_is_never_overwritten() {
-        let store = MemoryStore::default();
+        let store = FillableStore::default();
         store
             .items
             .borrow_mut()
@@ -534,7 +534,7 @@ mod tests {
 
     #[test]
     fn a_full_store_keeps_the_last_good_copy_and_retries() {
-        let store = MemoryStore::default();
+        let store = FillableStore::default();
         let (mut session, _) = Session::open(Some(store.clone()), ID, "t0");
         session.set_answer("1.i", "first");
         session.save("t1");
@@ -553,7 +553,7 @@ mod tests {
 
     #[test]
     fn without_storage_the_draft_lives_in_memory() {
-        let (mut session, notice) = Session::<MemoryStore>::open(None, ID, "t0");
+        let (mut session, notice) = Session::<FillableStore>::open(None, ID, "t0");
         assert_eq!(notice, Some(OpenNotice::NoStorage));
         session.set_answer("1.i", "x");
         assert_eq!(session.save("t1"), &SaveStatus::MemoryOnly);
@@ -562,7 +562,7 @@ mod tests {
 
     #[test]
     fn two_windows_on_one_store_keep_each_others_answers() {
-        let store = MemoryStore::default();
+        let store = FillableStore::default();
         let (mut first, _) = Session::open(Some(store.clone()), ID, "t0");
         let (mut second, _) = Session::open(Some(store.clone()), ID, "t0");
         first.set_answer("1.i", "第一窗口");
@@ -585,7 +585,7 @@ mod tests {
 
     #[test]
     fn two_windows_editing_one_answer_keep_both_texts() {
-        let store = MemoryStore::default();
+        let store = FillableStore::default();
         let (mut first, _) = Session::open(Some(store.clone()), ID, "t0");
         let (mut second, _) = Session::open(Some(store.clone()), ID, "t0");
         first.set_answer("3.i", "甲的回答");
@@ -608,7 +608,7 @@ mod tests {
 
     #[test]
     fn each_save_is_recorded_in_the_history() {
-        let store = MemoryStore::default();
+        let store = FillableStore::default();
         let (mut session, _) = Session::open(Some(store.clone()), ID, "t0");
         session.set_answer("1.i", "昨天的回答");
         session.save("2026-11-25T10:00:00.000Z");

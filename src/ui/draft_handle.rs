@@ -128,15 +128,15 @@ impl DraftHandle {
     }
 
     /// Takes in text typed into the control named `name` (or a choice made in it) before the
-    /// app started (see
-    /// [`crate::draft::Draft::take_in_typed`]), shown in its field.
+    /// app started (see [`crate::draft::Draft::take_in_typed`]), shown in its field.
     pub fn take_in_typed(&self, name: &str, text: &str) {
         let Some(key) = crate::draft::FieldKey::from_control_name(name) else {
             return;
         };
-        self.edit(|d| d.take_in_typed(&key.to_string(), text));
+        let key = key.to_string();
+        self.edit(|d| d.take_in_typed(&key, text));
         // Choices are rendered from the draft; a text field's text is set.
-        if field_element_name(&key.to_string()).is_some() {
+        if field_element_name(&key).is_some() {
             platform::set_field_text(name, text);
         }
     }

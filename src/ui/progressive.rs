@@ -14,20 +14,27 @@ fn steps(paper: &Consultation) -> usize {
     paper.areas.iter().map(|a| a.issues.len()).sum()
 }
 
-/// Counts painted frames up to `until`, one step per frame.
+/// A count that starts at `from` and goes up by one after each painted frame until it reaches
+/// `to`.
 #[hook]
-fn use_painted_steps(until: usize) -> usize {
-    let shown = use_state(|| 1usize);
+fn use_painted_frames(from: usize, to: usize) -> usize {
+    let count = use_state(|| from);
     {
-        let shown = shown.clone();
-        use_effect_with(*shown, move |current| {
-            if *current <= until {
+        let count = count.clone();
+        use_effect_with(*count, move |current| {
+            if *current < to {
                 let next = *current + 1;
-                platform::after_next_paint(move || shown.set(next));
+                platform::after_next_paint(move || count.set(next));
             }
         });
     }
-    *shown
+    *count
+}
+
+/// The steps shown so far, one more per painted frame: 1 at first, `until + 1` at the end.
+#[hook]
+fn use_painted_steps(until: usize) -> usize {
+    use_painted_frames(1, until + 1)
 }
 
 /// Whether `frames` frames have been painted since the calling component mounted. The build's
@@ -35,23 +42,12 @@ fn use_painted_steps(until: usize) -> usize {
 /// the app's whole first render.
 #[hook]
 fn use_after_frames(frames: usize) -> bool {
-    let waited = use_state(|| {
-        if cfg!(target_arch = "wasm32") {
-            0
-        } else {
-            frames
-        }
-    });
-    {
-        let waited = waited.clone();
-        use_effect_with(*waited, move |current| {
-            if *current < frames {
-                let next = *current + 1;
-                platform::after_next_paint(move || waited.set(next));
-            }
-        });
-    }
-    *waited >= frames
+    let from = if cfg!(target_arch = "wasm32") {
+        0
+    } else {
+        frames
+    };
+    use_painted_frames(from, frames) >= frames
 }
 
 #[derive(Properties, PartialEq)]
