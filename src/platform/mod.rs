@@ -291,6 +291,16 @@ pub fn before_print(prepare: impl Fn() + 'static) -> Vec<EventListener> {
     listeners
 }
 
+/// Calls `then` in a task of its own once the next frame has been rendered: what changed before
+/// reaches the accessibility tree (and a screen reader) in that frame, what `then` changes in a
+/// later one.
+pub fn after_this_frame(then: impl FnOnce() + 'static) {
+    let frame = gloo::render::request_animation_frame(move |_| {
+        gloo::timers::callback::Timeout::new(0, then).forget();
+    });
+    std::mem::forget(frame);
+}
+
 /// Calls `then` after the next frame is painted, as background work: whatever the person does
 /// (a key press, a click) is handled first.
 pub fn after_next_paint(then: impl FnOnce() + 'static) {

@@ -117,8 +117,9 @@ pub fn App(props: &AppProps) -> Html {
             .or(configured)
             .unwrap_or_else(|| browser_language(paper))
     });
-    // Said once the interface has switched: a re-rendered page says nothing by itself.
-    let language_news = use_state(|| false);
+    // Said as the interface switches (a re-rendered page says nothing by itself), in the language
+    // switched to.
+    let language_news = use_state(|| None::<Language>);
     let news_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     // On the app's own page the window is named in the interface's language (set at start, and
     // at each switch), never on a host's page.
@@ -137,14 +138,18 @@ pub fn App(props: &AppProps) -> Html {
         let (language, handle, news) = (language.clone(), handle.clone(), language_news.clone());
         Callback::from(move |chosen: Language| {
             handle.set_setting(LANGUAGE_SETTING, chosen.tag());
-            if chosen != *language {
-                news.set(true);
-                let news = news.clone();
-                let clear = Callback::from(move |()| news.set(false));
-                *news_timer.borrow_mut() = Some(platform::after(LANGUAGE_NEWS_KEPT_MS, clear));
-                name_window(chosen);
+            if chosen == *language {
+                return;
             }
-            language.set(chosen);
+            news.set(Some(chosen));
+            let news = news.clone();
+            let clear = Callback::from(move |()| news.set(None));
+            *news_timer.borrow_mut() = Some(platform::after(LANGUAGE_NEWS_KEPT_MS, clear));
+            name_window(chosen);
+            // The news a frame before the page's words: a screen reader flooded by every text of
+            // the page changing at once drops events, the live region's among them (Orca does).
+            let language = language.clone();
+            platform::after_this_frame(move || language.set(chosen));
         })
     };
     let view = use_view_state(handle.with(|s| s.setting(FOLD_SETTING)).as_deref() == Some("1"));
@@ -241,7 +246,7 @@ pub fn App(props: &AppProps) -> Html {
                 // where no fragment of the page's address can reach it (and checkers that
                 // resolve it in the document report a skip link without a target).
                 <button type="button" class="cr-skip-link" onclick={reveal_on_click("cr-paper")}>{ strings.skip_to_questions }</button>
-                <p class="cr-visually-hidden" aria-live="polite">{ if *language_news { strings.language_changed } else { "" } }</p>
+                <p class="cr-visually-hidden" aria-live="polite" lang={language_news.map(|l| l.tag())}>{ language_news.map_or("", |l| l.strings().language_changed) }</p>
                 // The first render comes in parts, a frame apart, each a short task (the first
                 // use of each part's code compiles it). Where the page showed its first view, the
                 // app is rendered unseen until every part of it is there (`TakeOver`).

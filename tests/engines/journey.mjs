@@ -81,8 +81,10 @@ async function waitFor(driver, check, args = [], { timeout = 20_000, what = Stri
 function appReady(driver) {
   return waitFor(driver, () => {
     const root = document.querySelector('[data-consultation-response]')?.shadowRoot;
-    return root?.querySelectorAll('textarea[name^="answer-"]').length === 42 && !!root.querySelector('#cr-submit');
-  }, [], { what: 'the app with its 42 answer fields', timeout: 30_000 });
+    // The general comment comes a painted step after the last area: the whole paper is there.
+    return root?.querySelectorAll('textarea[name^="answer-"]').length === 42
+      && !!root.querySelector('[name="comment-general"]') && !!root.querySelector('#cr-submit');
+  }, [], { what: 'the app with its 42 answer fields and the general comment', timeout: 30_000 });
 }
 
 /** Values of the named fields in the app. */

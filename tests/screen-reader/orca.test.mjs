@@ -61,6 +61,14 @@ async function hearUntil(action, until, settle = 500) {
 const inApp = (selector) =>
   page.evaluateHandle((selector) => document.querySelector('[data-consultation-response]').shadowRoot.querySelector(selector), selector);
 
+/**
+ * Presses a key on the X display, as a keyboard would: Orca hears the key press itself (keys
+ * sent through WebDriver reach only the page) and, knowing the person acted, stays where they are.
+ */
+function pressKey(key) {
+  execFileSync('xdotool', ['key', '--clearmodifiers', key]);
+}
+
 /** Moves focus to the element, as Tab would, and lets Orca speak. */
 async function focus(selector) {
   const element = (await inApp(selector)).asElement();
@@ -70,7 +78,7 @@ async function focus(selector) {
 
 before(async () => {
   copyFileSync(fileURLToPath(new URL('orca-customizations.py', import.meta.url)), join(prefs, 'orca-customizations.py'));
-  orca = spawn('orca', ['--replace', '-u', prefs], { env, stdio: 'ignore' });
+  orca = spawn('orca', ['--replace', '-u', prefs, ...(process.env.ORCA_DEBUG ? ['--debug-file', process.env.ORCA_DEBUG] : [])], { env, stdio: 'ignore' });
   for (let i = 0; i < 100 && !heard().includes('Screen reader on.'); i++) await new Promise((r) => setTimeout(r, 100));
   assert.ok(heard().includes('Screen reader on.'), 'Orca started');
   site = await serveSite({ routes: [['/', DIST]] });
@@ -146,16 +154,20 @@ test('moving to another area\'s question says the question, not the regions left
 test('switching language is said in the new language, and the window is renamed', { timeout: 30_000 }, async () => {
   const switchToEnglish = async () => {
     await hearUntil(() => focus('.cr-language__option[lang="en"]'), /English toggle button/);
-    return hear(() => page.keyboard.press('Enter'), 2500);
+    return hear(() => pressKey('Return'), 2500);
   };
   let said = await switchToEnglish();
-  // Now and then Orca, its browse-mode cursor lost as every text of the page changes language,
-  // goes back to the field last edited and drops what was queued (seen with the release before
-  // this one too). Once, the switch is undone without Orca and heard again.
-  if (!said.includes('The form is now in English.') && said.includes('Focus mode')) {
-    console.log(`  Orca left the button: ${JSON.stringify(said.slice(0, 8))}; once more`);
+  // The app says the switch a frame before the page's words change, so that Orca hears it before
+  // the flood of changed texts in which it drops events. Firefox then reports a caret move in the
+  // answer field last focused and Orca goes there (seen with earlier releases too); should that
+  // ever come first, the switch is heard once more, back in Chinese on a fresh page.
+  if (!said.includes('The form is now in English.')) {
+    console.log(`  Orca left the button: ${JSON.stringify(said.slice(0, 8))}; once more on a fresh page`);
     await page.evaluate(() => document.querySelector('[data-consultation-response]').shadowRoot.querySelector('.cr-language__option[lang="zh-CN"]').click());
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await hearUntil(async () => {
+      await page.reload({ waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelector('[data-consultation-response]')?.shadowRoot?.querySelector('#cr-submit'), { timeout: 30_000 });
+    }, /^Finished loading/, 1500);
     said = await switchToEnglish();
   }
   const focused = await page.evaluate(() => document.querySelector('[data-consultation-response]').shadowRoot.activeElement?.outerHTML.slice(0, 80));
