@@ -444,8 +444,9 @@ test('a themed host sets the font, accent and width; axe finds nothing in either
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Tab');
   assert.match(await style('textarea[name="answer-1.i"]', 'box-shadow'), /rgb\(139, 26, 26\)/, 'focus ring in the accent');
-  for (const language of ['English', '中文']) {
+  for (const [language, lang] of [['English', 'en'], ['中文', 'zh-CN']]) {
     await page.getByRole('button', { name: language, exact: true }).click();
+    await page.locator(`.cr-app[lang="${lang}"]`).waitFor();
     const results = await new AxeBuilder({ page })
       .include('[data-consultation-response]')
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
