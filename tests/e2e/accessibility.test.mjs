@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { STORAGE_KEY, WORDS, answerField, chooseFile, openDrafts, fillStorage, openApp, openContext, start } from './support.mjs';
+import { STORAGE_KEY, WORDS, answerField, chooseFile, chooseLanguage, openDrafts, fillStorage, openApp, openContext, start } from './support.mjs';
 
 let env;
 before(async () => {
@@ -213,8 +213,7 @@ test('heard on switching language: the new language is said in it, and the windo
   const page = await openApp(context, env.url);
   assert.match(await page.title(), /^意见回复 · WIPO\/IP\/AI\/2\/GE\/20\/1 关于知识产权政策与人工智能的议题文件草案$/);
   await listenToLiveRegions(page);
-  await page.getByRole('button', { name: 'English', exact: true }).click();
-  await page.locator('.cr-app[lang="en"]').waitFor();
+  await chooseLanguage(page, 'English', 'en');
   await page.waitForFunction(() => window.spoken.length > 0);
   assert.deepEqual(await page.evaluate(() => window.spoken), ['The form is now in English.']);
   assert.equal(await page.title(), 'Consultation response · WIPO/IP/AI/2/GE/20/1 Draft Issues Paper on Intellectual Property Policy and Artificial Intelligence');

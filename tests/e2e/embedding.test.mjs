@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { DIST, chooseFile, launchBrowser } from './support.mjs';
+import { DIST, chooseFile, chooseLanguage, launchBrowser } from './support.mjs';
 import { draftFile } from './draft-files.mjs';
 import { serveSite } from './static-server.mjs';
 
@@ -238,11 +238,9 @@ test('the script embed works in a ministry page from another folder, under the C
   // The app speaks the page's language on its own root only, and never renames the host's window,
   // not even when the person switches language.
   assert.equal(await page.locator('.cr-app').first().getAttribute('lang'), 'zh-CN');
-  await page.getByRole('button', { name: 'English', exact: true }).click();
-  await page.locator('.cr-app[lang="en"]').waitFor();
+  await chooseLanguage(page, 'English', 'en');
   assert.equal(await page.title(), before.title);
-  await page.getByRole('button', { name: '中文', exact: true }).click();
-  await page.locator('.cr-app[lang="zh-CN"]').waitFor();
+  await chooseLanguage(page, '中文', 'zh-CN');
 
   // Type, reload, every download, print and import, in the host page under its CSP; the print
   // holds the submission alone.
@@ -445,8 +443,7 @@ test('a themed host sets the font, accent and width; axe finds nothing in either
   await page.keyboard.press('Tab');
   assert.match(await style('textarea[name="answer-1.i"]', 'box-shadow'), /rgb\(139, 26, 26\)/, 'focus ring in the accent');
   for (const [language, lang] of [['English', 'en'], ['中文', 'zh-CN']]) {
-    await page.getByRole('button', { name: language, exact: true }).click();
-    await page.locator(`.cr-app[lang="${lang}"]`).waitFor();
+    await chooseLanguage(page, language, lang);
     const results = await new AxeBuilder({ page })
       .include('[data-consultation-response]')
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { readBlocks } from './markdown-reader.mjs';
-import { DIST, answerField, foreignRequests, openApp, openContext, start, storedDraft } from './support.mjs';
+import { DIST, answerField, chooseLanguage, foreignRequests, openApp, openContext, start, storedDraft } from './support.mjs';
 
 let env;
 before(async () => {
@@ -20,13 +20,6 @@ after(async () => {
 });
 
 const appLang = (page) => page.locator('.cr-app').getAttribute('lang');
-
-/** Presses the language button `name` and waits for the interface to speak `lang` (the app says
- * the switch a frame before the page's words change). */
-async function switchTo(page, name, lang) {
-  await page.getByRole('button', { name }).click();
-  await page.locator(`.cr-app[lang="${lang}"]`).waitFor();
-}
 const questionText = (page, id) => page.locator(`#question-${id.replace('.', '\\.')} .cr-question__text`).innerText();
 
 async function download(page, name) {
@@ -71,7 +64,7 @@ test('switching language mid-sentence loses nothing and is remembered', async ()
   await field.click();
   await page.keyboard.type('我的回答，写到一半');
   // Switch before the save has had time to run.
-  await switchTo(page, 'English', 'en');
+  await chooseLanguage(page, 'English', 'en');
   assert.equal(await field.inputValue(), '我的回答，写到一半');
   assert.match(await questionText(page, '4.iii'), /^Would a system of deposit for algorithms/);
   await field.click();
@@ -84,7 +77,7 @@ test('switching language mid-sentence loses nothing and is remembered', async ()
   await answerField(page, '13.ii').waitFor();
   assert.equal(await appLang(page), 'en', 'the choice is remembered');
   assert.equal(await answerField(page, '4.iii').inputValue(), '我的回答，写到一半 and finished in English.');
-  await switchTo(page, '中文', 'zh-CN');
+  await chooseLanguage(page, '中文', 'zh-CN');
   assert.equal(await questionText(page, '4.iii'), zh4iii);
   assert.deepEqual(page.errors, []);
   assert.deepEqual(foreignRequests(requests, env.url), []);
@@ -110,7 +103,7 @@ test('the English paper says where each text comes from', async () => {
   assert.match(await page.locator('.cr-header').innerText(), /WIPO\/IP\/AI\/2\/GE\/20\/1/);
   // Chinese shows no per-text labels: the paper says once, before its first word, that the
   // Chinese is a translation.
-  await switchTo(page, '中文', 'zh-CN');
+  await chooseLanguage(page, '中文', 'zh-CN');
   assert.equal(await page.locator('.cr-paper .cr-origin').count(), 0);
   assert.match(await page.locator('#area-body-intro .cr-note').innerText(), /中文为非官方译文/);
   await context.close();

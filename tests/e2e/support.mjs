@@ -90,6 +90,15 @@ export async function appStarted(page) {
   });
 }
 
+/**
+ * Presses the language button `name` and waits until the interface speaks `lang`: the app says
+ * the switch a frame before the page's words change.
+ */
+export async function chooseLanguage(page, name, lang) {
+  await page.getByRole('button', { name, exact: true }).click();
+  await page.locator(`.cr-app[lang="${lang}"]`).waitFor();
+}
+
 /** The answer field for question `id`, by the documented `name="answer-<id>"` contract. */
 export function answerField(page, id) {
   return page.locator(`textarea[name="answer-${id}"]`);
