@@ -5,7 +5,9 @@
 // medians of RUNS (default 3):
 //   transfer    every file the page loaded, gzip -9 and brotli (quality 11)
 //   FCP         first contentful paint
-//   key lands   navigation -> a key pressed in the first answer has reached the field
+//   key lands   navigation -> a key pressed in the first answer has reached the field; these two
+//               from START_RUNS (default 12) more first visits besides the RUNS full ones, as the
+//               start swings more from visit to visit than typing does
 //   key->frame  key down -> the task after the next frame, p50 and p95 of 52 keys typed 40 ms
 //               apart at the end of a 20,000-character answer written in paragraphs of 400
 //               characters, every other answer 500 characters; timed in the page, with no
@@ -36,6 +38,8 @@ import { saveProbe } from './save-probe.mjs';
 import { keyFramesProbe, median, quantile, timeTyping } from './frame-probe.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 3);
+// First visits measured for the start alone, beside the RUNS full ones (START_RUNS, default 12).
+const START_RUNS = Number(process.env.START_RUNS ?? 12);
 // For a quicker look at one part: CPUS=4, PEERS=plain,app, LIGHTHOUSE=0 (the README's table is
 // the whole run); TRACES=<folder> keeps each typing trace (Chromium's, for its DevTools).
 const CPUS = (process.env.CPUS ?? '1,4').split(',').map(Number);
@@ -95,7 +99,11 @@ function pageProbe() {
   addEventListener('input', () => { window.__firstInput ??= performance.now(); }, true);
 }
 
-async function measure(peer, cpu) {
+/**
+ * A first visit in a fresh profile: the page opened and, as a person does, a key pressed in the
+ * first answer as soon as it shows, and again if nothing appeared. `landed` is when it arrived.
+ */
+async function firstVisit(peer, cpu) {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
   await context.addInitScript(pageProbe);
   await context.addInitScript(keyFramesProbe);
@@ -114,19 +122,33 @@ async function measure(peer, cpu) {
   await page.goto(peer.url, { waitUntil: 'commit' });
   const first = page.locator(field('1.i'));
   await first.waitFor();
-  // As a person does: type as soon as the field shows, and again if nothing appeared.
   for (let tries = 0; tries < 50; tries += 1) {
     await first.press('x');
     if (await page.evaluate(() => window.__firstInput !== null)) break;
     await page.waitForTimeout(100);
   }
   const landed = await page.evaluate(() => window.__firstInput);
+  return { context, page, cdp, files, landed };
+}
+
+const firstPaint = (page) => page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+
+/** The start alone: key lands and first contentful paint of one more first visit. */
+async function start(peer, cpu) {
+  const { context, page, landed } = await firstVisit(peer, cpu);
+  const fcp = await firstPaint(page);
+  await context.close();
+  return { landed, fcp };
+}
+
+async function measure(peer, cpu) {
+  const { context, page, cdp, files, landed } = await firstVisit(peer, cpu);
   await page.waitForLoadState('load');
   // The app asks for its wasm once the page is painted, after the load event: the transfer
   // counts everything until every question's field is the app's.
   await page.locator('textarea[name^="answer-"]').nth(41).waitFor({ timeout: 120_000 });
   await page.waitForLoadState('networkidle');
-  const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+  const fcp = await firstPaint(page);
 
   let gzip = 0;
   let brotli = 0;
@@ -216,10 +238,27 @@ for (const cpu of CPUS) {
       (runs[name] ??= []).push(await measure(peer, cpu));
     }
   }
-  for (const [name, list] of Object.entries(runs)) {
+  // The start varies more from visit to visit than typing does: more first visits, each a few
+  // seconds, are added to the RUNS full ones.
+  const starts = Object.fromEntries(Object.entries(runs).map(([name, list]) => [name, list.map(({ landed, fcp }) => ({ landed, fcp }))]));
+  for (let i = 0; i < START_RUNS; i += 1) {
+    for (const name of Object.keys(runs)) {
+      console.error(`measuring ${name}'s start at CPU x${cpu}, visit ${i + 1}`);
+      starts[name].push(await start(PEERS[name], cpu));
+    }
+  }
+  const summary = (list, plain) => {
     const keys = Object.keys(list[0]);
-    results[`${name}@${cpu}`] = Object.fromEntries(keys.map((k) => [k, median(list.map((r) => r[k]))]));
-    if (runs.plain) ratios[`${name}@${cpu}`] = Object.fromEntries(keys.map((k) => [k, median(list.map((r, i) => r[k] / runs.plain[i][k]))]));
+    return [
+      Object.fromEntries(keys.map((k) => [k, median(list.map((r) => r[k]))])),
+      plain && Object.fromEntries(keys.map((k) => [k, median(list.map((r, i) => r[k] / plain[i][k]))])),
+    ];
+  };
+  for (const name of Object.keys(runs)) {
+    const [typing, typingRatios] = summary(runs[name], runs.plain);
+    const [started, startRatios] = summary(starts[name], starts.plain);
+    results[`${name}@${cpu}`] = { ...typing, ...started };
+    if (runs.plain) ratios[`${name}@${cpu}`] = { ...typingRatios, ...startRatios };
   }
 }
 await browser.close();
