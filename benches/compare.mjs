@@ -131,7 +131,10 @@ async function firstVisit(peer, cpu) {
   return { context, page, cdp, files, landed };
 }
 
-const firstPaint = (page) => page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+// A key can land before the first paint is reported (the field takes keys as soon as it is
+// parsed): the entry is awaited.
+const firstPaint = (page) =>
+  page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime, null, { timeout: 10_000 }).then((h) => h.jsonValue());
 
 /** The start alone: key lands and first contentful paint of one more first visit. */
 async function start(peer, cpu) {
