@@ -166,6 +166,42 @@ async function showFirstView(host) {
   }
 }
 
+/** What was typed or chosen in one first view, put into the same controls of another. */
+function carryOver(from, to) {
+  for (const control of from.querySelectorAll('textarea, input, select')) {
+    const twin = control.id && to.querySelector(`#${CSS.escape(control.id)}`);
+    if (!twin) continue;
+    if (control.type === 'radio' || control.type === 'checkbox') twin.checked = control.checked;
+    else twin.value = control.value;
+  }
+}
+
+/**
+ * A language button pressed in the first view before the app has started: the view in that
+ * language takes its place, with what was typed carried over and the focus on the button, and
+ * the app starts in it (`data-language-chosen` on the host, which it takes as the person's
+ * choice). Once the app has mounted, its own buttons answer.
+ */
+function followLanguageChoice(host, mounted) {
+  host.shadowRoot?.addEventListener('click', async (event) => {
+    const button = event.target.closest?.('.cr-language__option[lang]');
+    const shown = button?.closest('[data-first-view]');
+    const language = languageCode(button?.lang);
+    if (!shown || mounted() || !(language in VIEWS) || languageCode(shown.lang) === language) return;
+    host.setAttribute('data-language-chosen', button.lang);
+    try {
+      const view = await fetchView(language);
+      // Taken over meanwhile: the app shows the language chosen.
+      if (!shown.isConnected) return;
+      carryOver(shown, view);
+      shown.replaceWith(view);
+      view.querySelector(`.cr-language__option[lang="${button.lang}"]`)?.focus();
+    } catch (error) {
+      console.warn('consultation-response: the first view is not shown in the language chosen:', error);
+    }
+  });
+}
+
 /**
  * The page first, then the program: resolves once the browser has reported painting content (the
  * first view) and two frames more, so that the wasm is asked for after it is on screen. A
@@ -197,6 +233,7 @@ if (host && !host[STARTED]) {
   try {
     if (typeof WebAssembly !== 'object') throw new Error('no WebAssembly');
     const viewed = await showFirstView(host);
+    followLanguageChoice(host, () => root.isConnected);
     await painted();
     const glue = import(at(FILES.js));
     const [app] = await Promise.all([glue, styled]);

@@ -15,6 +15,7 @@ fn main() {
         let props = AppProps {
             paper: Paper(paper),
             configured_language: Some(*language),
+            chosen_language: None,
             own_page: false,
         };
         let html = run(yew::LocalServerRenderer::<App>::with_props(props)

@@ -15,6 +15,9 @@ pub struct HostSettings {
     pub language_tag: Option<String>,
     /// The app is its page's content (`data-page-options`): it may name the window.
     pub own_page: bool,
+    /// `data-language-chosen`, which the loader sets when a person presses a language button in
+    /// the first view before the app has started.
+    pub chosen_language_tag: Option<String>,
 }
 
 struct Mounted {
@@ -56,6 +59,7 @@ pub fn settle(container: &Element) -> HostSettings {
     HostSettings {
         language_tag,
         own_page: page_options,
+        chosen_language_tag: host.get_attribute("data-language-chosen"),
     }
 }
 

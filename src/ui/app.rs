@@ -43,6 +43,10 @@ pub struct AppProps {
     /// the person chooses one.
     #[prop_or_default]
     pub configured_language: Option<Language>,
+    /// The language the person pressed in the first view before the app started: their choice,
+    /// over a stored one.
+    #[prop_or_default]
+    pub chosen_language: Option<Language>,
     /// The app is its page's content: the window's title follows the interface's language.
     #[prop_or_default]
     pub own_page: bool,
@@ -58,9 +62,12 @@ pub fn App(props: &AppProps) -> Html {
     // over, as is a browser's.
     let offered = &paper.languages;
     let configured = props.configured_language.filter(|l| paper.has_language(*l));
+    let chosen_before_start = props.chosen_language.filter(|l| paper.has_language(*l));
     let library = use_memo((), move |_| {
         // Names the first draft in the language the person will most likely see.
-        let language = configured.unwrap_or_else(|| browser_language(paper));
+        let language = chosen_before_start
+            .or(configured)
+            .unwrap_or_else(|| browser_language(paper));
         LibraryHandle::open(&paper.id, language.strings().draft_first_name)
     });
     let current = use_state(|| {
@@ -110,13 +117,17 @@ pub fn App(props: &AppProps) -> Html {
     });
 
     let language = use_state(|| {
-        handle
-            .with(|s| s.setting(LANGUAGE_SETTING))
-            .and_then(|tag| Language::from_tag(&tag))
-            .filter(|l| offered.contains(l))
+        chosen_before_start
+            .or_else(|| {
+                handle
+                    .with(|s| s.setting(LANGUAGE_SETTING))
+                    .and_then(|tag| Language::from_tag(&tag))
+                    .filter(|l| offered.contains(l))
+            })
             .or(configured)
             .unwrap_or_else(|| browser_language(paper))
     });
+
     // Said as the interface switches (a re-rendered page says nothing by itself), in the language
     // switched to.
     let language_news = use_state(|| None::<Language>);
@@ -194,9 +205,13 @@ pub fn App(props: &AppProps) -> Html {
 
     let root = use_node_ref();
     {
-        let (root, first_language) = (root.clone(), *language);
+        let (root, first_language, handle) = (root.clone(), *language, handle.clone());
         use_effect_with((), move |_| {
             name_window(first_language);
+            // A choice made before the app started is kept like one made after.
+            if let Some(chosen) = chosen_before_start {
+                handle.set_setting(LANGUAGE_SETTING, chosen.tag());
+            }
             let root = root.cast::<web_sys::Element>();
             let listener = root
                 .as_ref()

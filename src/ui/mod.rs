@@ -68,14 +68,13 @@ pub(crate) fn reveal_on_click(id: &'static str) -> Callback<MouseEvent> {
 /// picks one; an unknown tag is ignored and the browser's languages decide.
 pub fn mount(root: web_sys::Element, paper: &'static Consultation) -> yew::AppHandle<App> {
     let settings = crate::platform::embedding::settle(&root);
-    let configured_language = settings
-        .language_tag
-        .and_then(|tag| crate::language::Language::from_tag(&tag));
+    let language = |tag: Option<String>| tag.and_then(|t| crate::language::Language::from_tag(&t));
     yew::Renderer::<App>::with_root_and_props(
         root,
         app::AppProps {
             paper: Paper(paper),
-            configured_language,
+            configured_language: language(settings.language_tag),
+            chosen_language: language(settings.chosen_language_tag),
             own_page: settings.own_page,
         },
     )
