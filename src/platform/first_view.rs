@@ -15,6 +15,8 @@ const SELECTOR: &str = "[data-first-view]";
 pub struct TypedBeforeStart {
     /// The name of each control typed into or changed, and its text or value.
     pub texts: Vec<(String, String)>,
+    /// The view options switched (checkboxes of no field, by id), and to what.
+    pub switched: Vec<(String, bool)>,
     /// The control that had focus, and its selection.
     pub caret: Option<Caret>,
 }
@@ -41,7 +43,9 @@ pub fn take_over() -> Option<TypedBeforeStart> {
             let Some(control) = controls.item(index) else {
                 continue;
             };
-            if let Some((name, text)) = typed_text(&control) {
+            if let Some(switched) = switched_option(&control) {
+                typed.switched.push(switched);
+            } else if let Some((name, text)) = typed_text(&control) {
                 typed.texts.push((name, text));
             }
         }
@@ -51,6 +55,28 @@ pub fn take_over() -> Option<TypedBeforeStart> {
         .and_then(|active| caret(&active));
     view.remove();
     Some(typed)
+}
+
+/// A view option the person switched: a checkbox with an id and no name (no field of the draft).
+fn switched_option(control: &web_sys::Node) -> Option<(String, bool)> {
+    let input = control.dyn_ref::<HtmlInputElement>()?;
+    (input.type_() == "checkbox"
+        && input.name().is_empty()
+        && !input.id().is_empty()
+        && input.checked() != input.default_checked())
+    .then(|| (input.id(), input.checked()))
+}
+
+/// Switches the app's view option `id` to `on`, as the person did in the first view: by
+/// clicking it, so that the app's own handler runs (it may already be on, from a stored setting).
+pub fn switch(id: &str, on: bool) {
+    let Some(input) = embedding::find_by_id(id).and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    if input.checked() != on {
+        input.click();
+    }
 }
 
 /// The name and value of a control the person changed: a text's text, the value of a chosen

@@ -6,7 +6,8 @@ use crate::platform;
 use yew::prelude::*;
 
 /// Placed after the last part of the app the first view shows: when it mounts, the first view
-/// gives way, and what was typed into it goes into the draft with the focus and caret kept.
+/// gives way, and what was typed into it goes into the draft with the focus and caret kept; the
+/// view options switched in it are switched in the app.
 #[function_component]
 pub fn TakeOver() -> Html {
     let handle = use_context::<DraftHandle>().expect("TakeOver needs the draft");
@@ -14,6 +15,9 @@ pub fn TakeOver() -> Html {
         if let Some(typed) = platform::first_view::take_over() {
             for (name, text) in &typed.texts {
                 handle.take_in_typed(name, text);
+            }
+            for (id, on) in &typed.switched {
+                platform::first_view::switch(id, *on);
             }
             if let Some(caret) = &typed.caret {
                 platform::first_view::restore(caret);

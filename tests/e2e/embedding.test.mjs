@@ -8,7 +8,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { DIST, chooseFile, chooseLanguage, launchBrowser } from './support.mjs';
@@ -119,12 +118,11 @@ function pdfText(pdf) {
   return execFileSync('pdftotext', ['-layout', join(dir, 'print.pdf'), '-'], { encoding: 'utf8' });
 }
 
-test('the build writes a small loader and frame host under stable names that point at this build', () => {
+// Their sizes are the size budget's (size-budget.test.mjs).
+test('the build writes a loader and frame host under stable names that point at this build', () => {
   const files = readdirSync(DIST);
   const loader = readFileSync(join(DIST, 'consultation-response.js'), 'utf8');
-  const frameHost = readFileSync(join(DIST, 'frame-host.js'));
-  assert.ok(gzipSync(loader, { level: 9 }).length <= 2304, `loader ${gzipSync(loader, { level: 9 }).length} B gzip`);
-  assert.ok(gzipSync(frameHost, { level: 9 }).length <= 1024, `frame-host ${gzipSync(frameHost, { level: 9 }).length} B gzip`);
+  assert.ok(files.includes('frame-host.js'));
   const named = [...loader.matchAll(/'(consultation-response-[0-9a-f]+(?:_bg\.wasm|\.js)|app-[0-9a-f]+\.css)'/g)].map((m) => m[1]);
   assert.equal(named.length, 3, `hashed names in the loader: ${named}`);
   for (const name of named) assert.ok(files.includes(name), `${name} is in dist/`);

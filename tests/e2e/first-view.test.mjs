@@ -37,8 +37,8 @@ after(async () => {
 });
 
 /** A page of a fresh browser whose wasm arrives only when `release()` is called. */
-async function heldBack(locale = 'zh-CN') {
-  const context = await browser.newContext({ locale, viewport: { width: 1000, height: 900 } });
+async function heldBack(locale = 'zh-CN', viewport = { width: 1000, height: 900 }) {
+  const context = await browser.newContext({ locale, viewport });
   await context.addInitScript(() => {
     globalThis.appRoot = () => document.querySelector('[data-consultation-response]')?.shadowRoot;
     window.__violations = [];
@@ -228,6 +228,26 @@ test('a language pressed before the app has started: its view at once, with what
   await page.reload();
   await page.locator('#cr-submit').waitFor();
   assert.equal(await page.locator('.cr-app').getAttribute('lang'), 'en');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('view options switched before the app has started stay switched, and take effect', async () => {
+  // Wide enough for the contents column, where the view options are.
+  const { context, page, release } = await heldBack('zh-CN', { width: 1280, height: 900 });
+  await page.goto(`${site.url}app/?offline=off`);
+  await page.locator('[data-first-view]').waitFor();
+  await page.locator('#cr-fold-context').check();
+  release();
+  await appStarted(page);
+  assert.ok(await page.locator('#cr-fold-context').isChecked());
+  assert.equal(await page.locator('#cr-unanswered-only').isChecked(), false);
+  // The app's own handler ran: the context paragraphs are folded, and stay so on reload.
+  const context6 = page.locator('details.cr-context').filter({ has: page.locator('#paragraph-6') });
+  assert.equal(await context6.evaluate((details) => details.open), false);
+  await page.reload();
+  await page.locator('#cr-submit').waitFor();
+  assert.ok(await page.locator('#cr-fold-context').isChecked());
   assert.deepEqual(page.errors, []);
   await context.close();
 });
