@@ -187,12 +187,14 @@ function followLanguageChoice(host, mounted) {
     const button = event.target.closest?.('.cr-language__option[lang]');
     const shown = button?.closest('[data-first-view]');
     const language = languageCode(button?.lang);
-    if (!shown || mounted() || !(language in VIEWS) || languageCode(shown.lang) === language) return;
+    if (!shown || mounted() || !(language in VIEWS)) return;
+    // The last button pressed is the choice, the language shown too.
     host.setAttribute('data-language-chosen', button.lang);
+    if (languageCode(shown.lang) === language) return;
     try {
       const view = await fetchView(language);
-      // Taken over meanwhile: the app shows the language chosen.
-      if (!shown.isConnected) return;
+      // Taken over meanwhile (the app shows the language chosen), or another language pressed.
+      if (!shown.isConnected || languageCode(host.getAttribute('data-language-chosen')) !== language) return;
       carryOver(shown, view);
       shown.replaceWith(view);
       view.querySelector(`.cr-language__option[lang="${button.lang}"]`)?.focus();

@@ -232,6 +232,34 @@ test('a language pressed before the app has started: its view at once, with what
   await context.close();
 });
 
+test('of two languages pressed before the app has started, the last one pressed is the one shown and kept', async () => {
+  const { context, page, release } = await heldBack();
+  let releaseView;
+  const viewGate = new Promise((resolve) => (releaseView = resolve));
+  await context.route(/first-view\.en-[0-9a-f]+\.html$/, async (route) => {
+    await viewGate;
+    await route.continue();
+  });
+  await page.goto(`${site.url}app/?offline=off`);
+  await page.locator('[data-first-view][lang="zh-CN"]').waitFor();
+  await page.locator('textarea[name="answer-1.i"]').fill('先写的');
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  // Changed mind while the English view is still on its way.
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  releaseView();
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('[data-first-view]').getAttribute('lang'), 'zh-CN');
+  assert.equal(await page.locator('textarea[name="answer-1.i"]').inputValue(), '先写的');
+
+  release();
+  await appStarted(page);
+  assert.equal(await page.locator('.cr-app').getAttribute('lang'), 'zh-CN');
+  assert.equal(await page.locator('textarea[name="answer-1.i"]').inputValue(), '先写的');
+  await waitForStored(page, (d) => d.answers?.['1.i'] === '先写的');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('view options switched before the app has started stay switched, and take effect', async () => {
   // Wide enough for the contents column, where the view options are.
   const { context, page, release } = await heldBack('zh-CN', { width: 1280, height: 900 });
