@@ -177,19 +177,39 @@ function carryOver(from, to) {
 }
 
 /**
- * A language button pressed in the first view before the app has started: the view in that
- * language takes its place, with what was typed carried over and the focus on the button, and
- * the app starts in it (`data-language-chosen` on the host, which it takes as the person's
- * choice). Once the app has mounted, its own buttons answer.
+ * A button pressed in the first view before the app has started. A language button: the view in
+ * that language takes its place, with what was typed carried over and the focus on the button,
+ * and the app starts in it (`data-language-chosen` on the host, which it takes as the person's
+ * choice). Any other did nothing there: it is kept (pressed again because nothing happened, it
+ * is still one press) and marked `data-pressed-at`, and the app's button standing where it stood
+ * (the same text, the same place among the buttons of its nearest element with an id) is pressed
+ * when the app takes over, which asks with a `cr-press-again` event on the app's element. Once
+ * the app has mounted, its own buttons answer.
  */
-function followLanguageChoice(host, mounted) {
+function followPresses(host, root) {
+  const kept = [];
+  const buttonsReading = (scope, text) => [...(scope?.querySelectorAll('button') ?? [])].filter((b) => b.textContent === text);
+  root.addEventListener('cr-press-again', () => {
+    for (const { id, text, nth } of kept.splice(0)) {
+      buttonsReading(id ? host.shadowRoot.getElementById(id) : root, text)[nth]?.click();
+    }
+  });
   host.shadowRoot?.addEventListener('click', async (event) => {
-    const button = event.target.closest?.('.cr-language__option[lang]');
-    const shown = button?.closest('[data-first-view]');
-    const language = languageCode(button?.lang);
-    if (!shown || mounted() || !(language in VIEWS)) return;
+    const pressed = event.target.closest?.('button');
+    const shown = pressed?.closest('[data-first-view]');
+    if (!shown || root.isConnected) return;
+    if (!pressed.matches('.cr-language__option[lang]')) {
+      if (pressed.hasAttribute('data-pressed-at')) return;
+      pressed.setAttribute('data-pressed-at', '');
+      const anchor = pressed.parentElement.closest('[id]');
+      const text = pressed.textContent;
+      kept.push({ id: anchor?.id, text, nth: buttonsReading(anchor ?? shown, text).indexOf(pressed) });
+      return;
+    }
+    const language = languageCode(pressed.lang);
+    if (!(language in VIEWS)) return;
     // The last button pressed is the choice, the language shown too.
-    host.setAttribute('data-language-chosen', button.lang);
+    host.setAttribute('data-language-chosen', pressed.lang);
     if (languageCode(shown.lang) === language) return;
     try {
       const view = await fetchView(language);
@@ -197,7 +217,7 @@ function followLanguageChoice(host, mounted) {
       if (!shown.isConnected || languageCode(host.getAttribute('data-language-chosen')) !== language) return;
       carryOver(shown, view);
       shown.replaceWith(view);
-      view.querySelector(`.cr-language__option[lang="${button.lang}"]`)?.focus();
+      view.querySelector(`.cr-language__option[lang="${pressed.lang}"]`)?.focus();
     } catch (error) {
       console.warn('consultation-response: the first view is not shown in the language chosen:', error);
     }
@@ -235,7 +255,7 @@ if (host && !host[STARTED]) {
   try {
     if (typeof WebAssembly !== 'object') throw new Error('no WebAssembly');
     const viewed = await showFirstView(host);
-    followLanguageChoice(host, () => root.isConnected);
+    followPresses(host, root);
     await painted();
     const glue = import(at(FILES.js));
     const [app] = await Promise.all([glue, styled]);

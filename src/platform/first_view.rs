@@ -9,6 +9,8 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement}
 
 /// Marks the first view's outermost element.
 const SELECTOR: &str = "[data-first-view]";
+/// Marks a button pressed in the first view (by the loader, which keeps what was pressed).
+const PRESSED: &str = "data-pressed-at";
 
 /// What a person did in the first view.
 #[derive(Debug, Default)]
@@ -50,8 +52,9 @@ pub fn take_over() -> Option<TypedBeforeStart> {
             }
         }
     }
+    // A button pressed last keeps no focus: what the app does when it is pressed decides.
     typed.caret = embedding::active_element()
-        .filter(|active| view.contains(Some(active)))
+        .filter(|active| view.contains(Some(active)) && !active.has_attribute(PRESSED))
         .and_then(|active| caret(&active));
     view.remove();
     Some(typed)
@@ -76,6 +79,18 @@ pub fn switch(id: &str, on: bool) {
     };
     if input.checked() != on {
         input.click();
+    }
+}
+
+/// Asks the loader to press the app's buttons standing where the buttons pressed in the first
+/// view stood (which did nothing there), in the order first pressed. The loader kept them and
+/// presses them before this returns.
+pub fn press_again() {
+    if let (Some(container), Ok(event)) = (
+        embedding::container(),
+        web_sys::Event::new("cr-press-again"),
+    ) {
+        let _ = container.dispatch_event(&event);
     }
 }
 

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 /// Placed after the last part of the app the first view shows: when it mounts, the first view
 /// gives way, and what was typed into it goes into the draft with the focus and caret kept; the
-/// view options switched in it are switched in the app.
+/// view options switched in it are switched in the app, and the buttons pressed in it pressed.
 #[function_component]
 pub fn TakeOver() -> Html {
     let handle = use_context::<DraftHandle>().expect("TakeOver needs the draft");
@@ -19,6 +19,7 @@ pub fn TakeOver() -> Html {
             for (id, on) in &typed.switched {
                 platform::first_view::switch(id, *on);
             }
+            platform::first_view::press_again();
             if let Some(caret) = &typed.caret {
                 platform::first_view::restore(caret);
             }

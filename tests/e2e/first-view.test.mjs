@@ -3,7 +3,7 @@
 // WebAssembly is held back, and the app takes its place keeping focus, the caret and every
 // character, which it records in the draft. Text typed over a stored answer is never put over it
 // silently. A language pressed before the start shows the view in it at once and the app starts
-// in it. The same on a ministry's page through the script embed, under the strict CSP with
+// in it; any other button pressed before the start is pressed by the app as it takes over. The same on a ministry's page through the script embed, under the strict CSP with
 // Trusted Types.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -256,6 +256,34 @@ test('of two languages pressed before the app has started, the last one pressed 
   assert.equal(await page.locator('.cr-app').getAttribute('lang'), 'zh-CN');
   assert.equal(await page.locator('textarea[name="answer-1.i"]').inputValue(), '先写的');
   await waitForStored(page, (d) => d.answers?.['1.i'] === '先写的');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('buttons pressed before the app has started are pressed by the app as it takes over, each once', async () => {
+  const { context, page, release } = await heldBack();
+  await page.goto(`${site.url}app/?offline=off`);
+  await page.locator('[data-first-view][lang="zh-CN"]').waitFor();
+  await page.locator('textarea[name="answer-1.ii"]').fill('先写的');
+  const drafts = page.locator('.cr-drafts__toggle[aria-controls="cr-drafts-body"]');
+  // Nothing happens yet, so a person presses again: still one press, the panel opens.
+  await drafts.click();
+  await drafts.click();
+  assert.equal(await drafts.getAttribute('aria-expanded'), 'false');
+  const noComment = page.locator('#question-1\\.i').getByRole('button', { name: '无意见。' });
+  await noComment.click();
+  assert.equal(await page.locator('textarea[name="answer-1.i"]').inputValue(), '');
+  assert.equal(await page.evaluate(() => getComputedStyle(appRoot().activeElement).cursor), 'progress');
+
+  release();
+  await appStarted(page);
+  assert.equal(await drafts.getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.locator('#cr-drafts-body').isVisible(), true);
+  assert.equal(await page.locator('textarea[name="answer-1.i"]').inputValue(), '无意见。');
+  assert.equal(await page.locator('textarea[name="answer-1.ii"]').inputValue(), '先写的');
+  // The quick answer's own focus: its field.
+  assert.equal(await page.evaluate(() => appRoot().activeElement?.name), 'answer-1.i');
+  await waitForStored(page, (d) => d.answers?.['1.i'] === '无意见。' && d.answers?.['1.ii'] === '先写的');
   assert.deepEqual(page.errors, []);
   await context.close();
 });
