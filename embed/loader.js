@@ -181,7 +181,7 @@ function carryOver(from, to) {
  * that language takes its place, with what was typed carried over and the focus on the button,
  * and the app starts in it (`data-language-chosen` on the host, which it takes as the person's
  * choice). Any other did nothing there: it is kept (pressed again because nothing happened, it
- * is still one press) and marked `data-pressed-at`, and the app's button standing where it stood
+ * is still one press) and marked `data-pressed`, and the app's button standing where it stood
  * (the same text, the same place among the buttons of its nearest element with an id) is pressed
  * when the app takes over, which asks with a `cr-press-again` event on the app's element. Once
  * the app has mounted, its own buttons answer.
@@ -199,8 +199,8 @@ function followPresses(host, root) {
     const shown = pressed?.closest('[data-first-view]');
     if (!shown || root.isConnected) return;
     if (!pressed.matches('.cr-language__option[lang]')) {
-      if (pressed.hasAttribute('data-pressed-at')) return;
-      pressed.setAttribute('data-pressed-at', '');
+      if (pressed.hasAttribute('data-pressed')) return;
+      pressed.setAttribute('data-pressed', '');
       const anchor = pressed.parentElement.closest('[id]');
       const text = pressed.textContent;
       kept.push({ id: anchor?.id, text, nth: buttonsReading(anchor ?? shown, text).indexOf(pressed) });

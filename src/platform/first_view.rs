@@ -10,7 +10,7 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement}
 /// Marks the first view's outermost element.
 const SELECTOR: &str = "[data-first-view]";
 /// Marks a button pressed in the first view (by the loader, which keeps what was pressed).
-const PRESSED: &str = "data-pressed-at";
+const PRESSED: &str = "data-pressed";
 
 /// What a person did in the first view.
 #[derive(Debug, Default)]

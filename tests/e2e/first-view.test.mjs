@@ -3,8 +3,8 @@
 // WebAssembly is held back, and the app takes its place keeping focus, the caret and every
 // character, which it records in the draft. Text typed over a stored answer is never put over it
 // silently. A language pressed before the start shows the view in it at once and the app starts
-// in it; any other button pressed before the start is pressed by the app as it takes over. The same on a ministry's page through the script embed, under the strict CSP with
-// Trusted Types.
+// in it; any other button pressed before the start is pressed by the app as it takes over. The
+// same on a ministry's page through the script embed, under the strict CSP with Trusted Types.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
